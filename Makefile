@@ -1,0 +1,51 @@
+# chatbotkit-sdk: every target works on a fresh clone with Python 3.11+ and pip.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+STAMP  := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help install generate check-generated lint-spec lint typecheck check test wheel-test clean
+
+help:
+	@echo "make install          create $(VENV) with the package and its dev tools"
+	@echo "make test             run the test suite"
+	@echo "make check            ruff, mypy --strict, spec lint, generated-code check"
+	@echo "make generate         regenerate generated/ from openapi/ (commit the result)"
+	@echo "make check-generated  fail, with a diff, if generated/ is stale"
+	@echo "make lint-spec        validate openapi/conversation.yaml"
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required (set PYTHON=...)")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(STAMP)
+
+generate: $(STAMP)
+	$(PY) scripts/generate.py
+
+check-generated: $(STAMP)
+	$(PY) scripts/generate.py --check
+
+lint-spec: $(STAMP)
+	$(PY) -m openapi_spec_validator openapi/conversation.yaml
+	$(PY) scripts/lint_spec.py openapi/conversation.yaml
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy chatbotkit_sdk
+
+check: lint typecheck lint-spec check-generated
+
+test: $(STAMP)
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) dist build .mypy_cache .pytest_cache .ruff_cache .hypothesis

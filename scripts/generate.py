@@ -1,0 +1,102 @@
+"""Regenerate ``generated/chatbotkit_api`` from ``openapi/``, or check that it is current.
+
+    python scripts/generate.py           # rewrite generated/chatbotkit_api
+    python scripts/generate.py --check   # regenerate elsewhere; exit 1 with a diff if stale
+
+Both modes run the same steps into a fresh temporary folder, so a check compares
+exactly what ``make generate`` would write.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "openapi" / "conversation.yaml"
+CONFIG = ROOT / "openapi" / "config.yaml"
+TEMPLATES = ROOT / "openapi" / "templates"
+TARGET = ROOT / "generated" / "chatbotkit_api"
+GENERATOR_VERSION = "0.29.1"
+
+
+def _generate(into: Path) -> None:
+    from importlib.metadata import version
+
+    found = version("openapi-python-client")
+    if found != GENERATOR_VERSION:
+        sys.exit(f"openapi-python-client {GENERATOR_VERSION} is required, found {found} (run `make install`)")
+    env = dict(os.environ)
+    # The generator's post hooks call `ruff`; use the one installed beside this Python.
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    command = [
+        sys.executable, "-m", "openapi_python_client", "generate",
+        "--path", str(SPEC),
+        "--config", str(CONFIG),
+        "--custom-template-path", str(TEMPLATES),
+        "--meta", "none",
+        "--output-path", str(into),
+        "--fail-on-warning",
+    ]  # fmt: skip
+    result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        sys.exit(f"generation failed:\n{result.stdout}\n{result.stderr}")
+    (into / "py.typed").write_text("")
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+
+
+def _diff(committed: dict[str, bytes], fresh: dict[str, bytes]) -> list[str]:
+    lines: list[str] = []
+    for name in sorted(committed.keys() | fresh.keys()):
+        old, new = committed.get(name), fresh.get(name)
+        if old == new:
+            continue
+        lines.extend(
+            difflib.unified_diff(
+                (old or b"").decode(errors="replace").splitlines(keepends=True),
+                (new or b"").decode(errors="replace").splitlines(keepends=True),
+                fromfile=f"committed/{name}" if old is not None else "/dev/null",
+                tofile=f"regenerated/{name}" if new is not None else "/dev/null",
+            )
+        )
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail if generated/ is stale")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp) / "chatbotkit_api"
+        _generate(fresh)
+        if args.check:
+            diff = _diff(_files(TARGET) if TARGET.exists() else {}, _files(fresh))
+            if diff:
+                sys.stdout.writelines(diff)
+                print("\ngenerated/ is stale or was edited by hand: run `make generate` and commit.")
+                return 1
+            print("generated/ matches a fresh regeneration")
+            return 0
+        if TARGET.exists():
+            shutil.rmtree(TARGET)
+        TARGET.parent.mkdir(exist_ok=True)
+        shutil.copytree(fresh, TARGET)
+        print(f"wrote {TARGET.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
