@@ -1,0 +1,186 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.dispatch_request import DispatchRequest
+from ...models.dispatch_result import DispatchResult
+from ...models.error import Error
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: DispatchRequest,
+    x_timezone: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_timezone, Unset):
+        headers["X-Timezone"] = x_timezone
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/conversation/dispatch",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DispatchResult | Error:
+    if response.status_code == 200:
+        response_200 = DispatchResult.from_dict(response.json())
+
+        return response_200
+
+    response_default = Error.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DispatchResult | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: DispatchRequest,
+    x_timezone: str | Unset = UNSET,
+) -> Response[DispatchResult | Error]:
+    """Dispatch a conversation completion to run in the background
+
+     Takes the same input as the stateless complete, queues the completion and answers at once with the
+    channel on which its events will be published.
+
+    Args:
+        x_timezone (str | Unset):  Example: Europe/London.
+        body (DispatchRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DispatchResult | Error]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        x_timezone=x_timezone,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: DispatchRequest,
+    x_timezone: str | Unset = UNSET,
+) -> DispatchResult | Error | None:
+    """Dispatch a conversation completion to run in the background
+
+     Takes the same input as the stateless complete, queues the completion and answers at once with the
+    channel on which its events will be published.
+
+    Args:
+        x_timezone (str | Unset):  Example: Europe/London.
+        body (DispatchRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DispatchResult | Error
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        x_timezone=x_timezone,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: DispatchRequest,
+    x_timezone: str | Unset = UNSET,
+) -> Response[DispatchResult | Error]:
+    """Dispatch a conversation completion to run in the background
+
+     Takes the same input as the stateless complete, queues the completion and answers at once with the
+    channel on which its events will be published.
+
+    Args:
+        x_timezone (str | Unset):  Example: Europe/London.
+        body (DispatchRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DispatchResult | Error]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        x_timezone=x_timezone,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: DispatchRequest,
+    x_timezone: str | Unset = UNSET,
+) -> DispatchResult | Error | None:
+    """Dispatch a conversation completion to run in the background
+
+     Takes the same input as the stateless complete, queues the completion and answers at once with the
+    channel on which its events will be published.
+
+    Args:
+        x_timezone (str | Unset):  Example: Europe/London.
+        body (DispatchRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DispatchResult | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            x_timezone=x_timezone,
+        )
+    ).parsed

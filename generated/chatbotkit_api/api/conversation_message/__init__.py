@@ -1,0 +1,41 @@
+"""Endpoint modules of the "conversation_message" group.
+
+``OPERATIONS`` maps each module's name to its HTTP method and templated path
+(with the API's own parameter names), so that chatbotkit_sdk builds URLs from
+the spec instead of repeating the paths.
+"""
+
+OPERATIONS: dict[str, tuple[str, str]] = {
+    "create_conversation_message": (
+        "POST",
+        "/conversation/{conversationId}/message/create",
+    ),
+    "delete_conversation_message": (
+        "POST",
+        "/conversation/{conversationId}/message/{messageId}/delete",
+    ),
+    "downvote_conversation_message": (
+        "POST",
+        "/conversation/{conversationId}/message/{messageId}/downvote",
+    ),
+    "fetch_conversation_message": (
+        "GET",
+        "/conversation/{conversationId}/message/{messageId}/fetch",
+    ),
+    "list_conversation_messages": (
+        "GET",
+        "/conversation/{conversationId}/message/list",
+    ),
+    "synthesize_conversation_message": (
+        "POST",
+        "/conversation/{conversationId}/message/{messageId}/synthesize",
+    ),
+    "update_conversation_message": (
+        "POST",
+        "/conversation/{conversationId}/message/{messageId}/update",
+    ),
+    "upvote_conversation_message": (
+        "POST",
+        "/conversation/{conversationId}/message/{messageId}/upvote",
+    ),
+}

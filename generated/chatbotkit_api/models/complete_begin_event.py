@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.complete_begin_event_type import (
+    CompleteBeginEventType,
+    check_complete_begin_event_type,
+)
+
+if TYPE_CHECKING:
+    from ..models.event_data import EventData
+
+
+T = TypeVar("T", bound="CompleteBeginEvent")
+
+
+@_attrs_define
+class CompleteBeginEvent:
+    type_: CompleteBeginEventType
+    data: EventData
+    """ Event data with no fixed fields. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_: str = self.type_
+
+        data = self.data.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "data": data,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.event_data import EventData
+
+        d = dict(src_dict)
+        type_ = check_complete_begin_event_type(d.pop("type"))
+
+        data = EventData.from_dict(d.pop("data"))
+
+        complete_begin_event = cls(
+            type_=type_,
+            data=data,
+        )
+
+        complete_begin_event.additional_properties = d
+        return complete_begin_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

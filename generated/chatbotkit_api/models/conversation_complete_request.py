@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.entity import Entity
+    from ..models.execution_limits import ExecutionLimits
+    from ..models.extensions_definition import ExtensionsDefinition
+    from ..models.function_definition import FunctionDefinition
+
+
+T = TypeVar("T", bound="ConversationCompleteRequest")
+
+
+@_attrs_define
+class ConversationCompleteRequest:
+    text: str | Unset = UNSET
+    """ The user's message; omit to let the bot continue. """
+    entities: list[Entity] | Unset = UNSET
+    functions: list[FunctionDefinition] | Unset = UNSET
+    """ Functions the bot may call during the completion. """
+    extensions: ExtensionsDefinition | Unset = UNSET
+    """ Extra backstory, data and abilities for this completion only. """
+    limits: ExecutionLimits | Unset = UNSET
+    """ Bounds on one completion's agentic work. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        text = self.text
+
+        entities: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.entities, Unset):
+            entities = []
+            for entities_item_data in self.entities:
+                entities_item = entities_item_data.to_dict()
+                entities.append(entities_item)
+
+        functions: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.functions, Unset):
+            functions = []
+            for componentsschemas_functions_definition_item_data in self.functions:
+                componentsschemas_functions_definition_item = (
+                    componentsschemas_functions_definition_item_data.to_dict()
+                )
+                functions.append(componentsschemas_functions_definition_item)
+
+        extensions: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.extensions, Unset):
+            extensions = self.extensions.to_dict()
+
+        limits: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.limits, Unset):
+            limits = self.limits.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if text is not UNSET:
+            field_dict["text"] = text
+        if entities is not UNSET:
+            field_dict["entities"] = entities
+        if functions is not UNSET:
+            field_dict["functions"] = functions
+        if extensions is not UNSET:
+            field_dict["extensions"] = extensions
+        if limits is not UNSET:
+            field_dict["limits"] = limits
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.entity import Entity
+        from ..models.execution_limits import ExecutionLimits
+        from ..models.extensions_definition import ExtensionsDefinition
+        from ..models.function_definition import FunctionDefinition
+
+        d = dict(src_dict)
+        text = d.pop("text", UNSET)
+
+        _entities = d.pop("entities", UNSET)
+        entities: list[Entity] | Unset = UNSET
+        if _entities is not UNSET:
+            entities = []
+            for entities_item_data in _entities:
+                entities_item = Entity.from_dict(entities_item_data)
+
+                entities.append(entities_item)
+
+        _functions = d.pop("functions", UNSET)
+        functions: list[FunctionDefinition] | Unset = UNSET
+        if _functions is not UNSET:
+            functions = []
+            for componentsschemas_functions_definition_item_data in _functions:
+                componentsschemas_functions_definition_item = (
+                    FunctionDefinition.from_dict(
+                        componentsschemas_functions_definition_item_data
+                    )
+                )
+
+                functions.append(componentsschemas_functions_definition_item)
+
+        _extensions = d.pop("extensions", UNSET)
+        extensions: ExtensionsDefinition | Unset
+        if isinstance(_extensions, Unset):
+            extensions = UNSET
+        else:
+            extensions = ExtensionsDefinition.from_dict(_extensions)
+
+        _limits = d.pop("limits", UNSET)
+        limits: ExecutionLimits | Unset
+        if isinstance(_limits, Unset):
+            limits = UNSET
+        else:
+            limits = ExecutionLimits.from_dict(_limits)
+
+        conversation_complete_request = cls(
+            text=text,
+            entities=entities,
+            functions=functions,
+            extensions=extensions,
+            limits=limits,
+        )
+
+        conversation_complete_request.additional_properties = d
+        return conversation_complete_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

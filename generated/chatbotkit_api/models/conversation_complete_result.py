@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.complete_end import CompleteEnd
+    from ..models.usage import Usage
+
+
+T = TypeVar("T", bound="ConversationCompleteResult")
+
+
+@_attrs_define
+class ConversationCompleteResult:
+    id: str
+    """ The stored reply's ID. """
+    text: str
+    usage: Usage
+    """ Tokens spent on one exchange. """
+    end: CompleteEnd
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        text = self.text
+
+        usage = self.usage.to_dict()
+
+        end = self.end.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "text": text,
+                "usage": usage,
+                "end": end,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.complete_end import CompleteEnd
+        from ..models.usage import Usage
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        text = d.pop("text")
+
+        usage = Usage.from_dict(d.pop("usage"))
+
+        end = CompleteEnd.from_dict(d.pop("end"))
+
+        conversation_complete_result = cls(
+            id=id,
+            text=text,
+            usage=usage,
+            end=end,
+        )
+
+        conversation_complete_result.additional_properties = d
+        return conversation_complete_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

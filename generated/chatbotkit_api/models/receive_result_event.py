@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.receive_result_event_type import (
+    ReceiveResultEventType,
+    check_receive_result_event_type,
+)
+
+if TYPE_CHECKING:
+    from ..models.receive_result import ReceiveResult
+
+
+T = TypeVar("T", bound="ReceiveResultEvent")
+
+
+@_attrs_define
+class ReceiveResultEvent:
+    type_: ReceiveResultEventType
+    data: ReceiveResult
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_: str = self.type_
+
+        data = self.data.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "data": data,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.receive_result import ReceiveResult
+
+        d = dict(src_dict)
+        type_ = check_receive_result_event_type(d.pop("type"))
+
+        data = ReceiveResult.from_dict(d.pop("data"))
+
+        receive_result_event = cls(
+            type_=type_,
+            data=data,
+        )
+
+        receive_result_event.additional_properties = d
+        return receive_result_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
