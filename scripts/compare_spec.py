@@ -193,7 +193,11 @@ def main(argv: list[str]) -> int:
     if len(argv) not in (2, 3):
         print(__doc__)
         return 2
-    ours_path = Path(argv[2]) if len(argv) == 3 else Path(__file__).parent.parent / "openapi" / "conversation.yaml"
+    ours_path = (
+        Path(argv[2])
+        if len(argv) == 3
+        else Path(__file__).parent.parent / "openapi" / "conversation.yaml"
+    )
     lines = compare(_load(Path(argv[1])), _load(ours_path))
     expected = [line for line in lines if line.startswith(KNOWN_DIFFERENCES)]
     unexpected = [line for line in lines if not line.startswith(KNOWN_DIFFERENCES)]

@@ -2,6 +2,7 @@
 
     python scripts/generate.py           # rewrite generated/chatbotkit_api
     python scripts/generate.py --check   # regenerate elsewhere; exit 1 with a diff if stale
+    python scripts/generate.py --check --against DIR   # the same for another copy
 
 Both modes run the same steps into a fresh temporary folder, so a check compares
 exactly what ``make generate`` would write.
@@ -16,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from importlib.metadata import version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,11 +29,9 @@ GENERATOR_VERSION = "0.29.1"
 
 
 def _generate(into: Path) -> None:
-    from importlib.metadata import version
-
     found = version("openapi-python-client")
     if found != GENERATOR_VERSION:
-        sys.exit(f"openapi-python-client {GENERATOR_VERSION} is required, found {found} (run `make install`)")
+        sys.exit(f"need openapi-python-client {GENERATOR_VERSION}, found {found}: `make install`")
     env = dict(os.environ)
     # The generator's post hooks call `ruff`; use the one installed beside this Python.
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
@@ -78,15 +78,18 @@ def _diff(committed: dict[str, bytes], fresh: dict[str, bytes]) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if generated/ is stale")
+    parser.add_argument("--against", type=Path, default=TARGET, help="folder to check")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp) / "chatbotkit_api"
         _generate(fresh)
         if args.check:
-            diff = _diff(_files(TARGET) if TARGET.exists() else {}, _files(fresh))
+            diff = _diff(_files(args.against) if args.against.exists() else {}, _files(fresh))
             if diff:
                 sys.stdout.writelines(diff)
-                print("\ngenerated/ is stale or was edited by hand: run `make generate` and commit.")
+                print(
+                    "\ngenerated/ is stale or was edited by hand: run `make generate` and commit."
+                )
                 return 1
             print("generated/ matches a fresh regeneration")
             return 0

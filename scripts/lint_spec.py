@@ -59,46 +59,54 @@ def _check_schemas(name: str, node: Any, problems: list[str]) -> None:
             _check_schemas(f"{name}[{index}]", value, problems)
 
 
+def _lint_operation(spec: dict[str, Any], where: str, path: str, operation: Any) -> list[str]:
+    problems: list[str] = []
+    if not operation.get("operationId"):
+        problems.append(f"{where}: no operationId")
+    if len(operation.get("tags", [])) != 1:
+        problems.append(f"{where}: needs exactly one tag")
+    params = [_resolve(spec, p) for p in operation.get("parameters", [])]
+    in_path = [p for p in params if p.get("in") == "path"]
+    problems += [
+        f"{where}: path parameter {p.get('name')} not required"
+        for p in in_path
+        if not p.get("required")
+    ]
+    placeholders = set(re.findall(r"{([^}]+)}", path))
+    declared = {str(p.get("name")) for p in in_path}
+    if declared != placeholders:
+        problems.append(
+            f"{where}: path placeholders {sorted(placeholders)} "
+            f"but path parameters {sorted(declared)}"
+        )
+    responses = operation.get("responses", {})
+    if "200" not in responses:
+        problems.append(f"{where}: no 200 answer")
+    if responses.get("default") != {"$ref": "#/components/responses/Error"}:
+        problems.append(f"{where}: default answer must be #/components/responses/Error")
+    for body in [operation.get("requestBody", {}), *responses.values()]:
+        problems += [
+            f"{where}: inline {content_type} schema; name it"
+            for content_type, media in body.get("content", {}).items()
+            if "$ref" not in media.get("schema", {}) and content_type != "text/csv"
+        ]
+    return problems
+
+
 def lint(spec: dict[str, Any]) -> list[str]:
     problems: list[str] = []
     for path, item in spec["paths"].items():
-        placeholders = set(re.findall(r"{([^}]+)}", path))
         for method in METHODS:
-            operation = item.get(method)
-            if operation is None:
-                continue
-            where = f"{method.upper()} {path}"
-            if not operation.get("operationId"):
-                problems.append(f"{where}: no operationId")
-            if len(operation.get("tags", [])) != 1:
-                problems.append(f"{where}: needs exactly one tag")
-            params = [_resolve(spec, p) for p in operation.get("parameters", [])]
-            declared = {p.get("name") for p in params if p.get("in") == "path"}
-            for p in params:
-                if p.get("in") == "path" and not p.get("required"):
-                    problems.append(f"{where}: path parameter {p.get('name')} not required")
-            if declared != placeholders:
-                problems.append(
-                    f"{where}: path placeholders {sorted(placeholders)} "
-                    f"but path parameters {sorted(n for n in declared if n)}"
-                )
-            responses = operation.get("responses", {})
-            if "200" not in responses:
-                problems.append(f"{where}: no 200 answer")
-            if responses.get("default") != {"$ref": "#/components/responses/Error"}:
-                problems.append(f"{where}: default answer must be #/components/responses/Error")
-            bodies = [operation.get("requestBody", {})] + list(responses.values())
-            for body in bodies:
-                for content_type, media in body.get("content", {}).items():
-                    schema = media.get("schema", {})
-                    if "$ref" not in schema and content_type != "text/csv":
-                        problems.append(f"{where}: inline {content_type} schema; name it")
+            if method in item:
+                problems += _lint_operation(spec, f"{method.upper()} {path}", path, item[method])
     for name, schema in spec["components"]["schemas"].items():
         _check_schemas(name, schema, problems)
     used = {ref.rsplit("/", 1)[-1] for ref in _refs(spec)}
-    for name in spec["components"]["schemas"]:
-        if name not in used and not name.endswith("Event"):
-            problems.append(f"component {name} is never used")
+    problems += [
+        f"component {name} is never used"
+        for name in spec["components"]["schemas"]
+        if name not in used and not name.endswith("Event")
+    ]
     return problems
 
 
