@@ -40,7 +40,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy chatbotkit_sdk
+	$(BIN)/mypy chatbotkit_sdk examples
 
 check: lint typecheck lint-spec check-generated
 

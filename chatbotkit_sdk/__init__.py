@@ -1,5 +1,98 @@
-"""Typed Python SDK for the ChatBotKit conversation API."""
+"""Typed Python SDK for the ChatBotKit conversation API.
 
-__all__ = ["__version__"]
+    from chatbotkit_sdk import ConversationClient
+
+    with ConversationClient() as client:          # secret from CHATBOTKIT_API_SECRET
+        conversation = client.create({"model": "gpt-4o"})
+        reply = client.complete(conversation.id, {"text": "Hi!"}).result()
+        print(reply.text)
+
+Models (request and result types) live in ``chatbotkit_sdk.models``.
+"""
+
+from . import models
+from ._client import (
+    AsyncAttachmentClient,
+    AsyncContactClient,
+    AsyncConversationClient,
+    AsyncMessageClient,
+    AsyncSessionClient,
+    AttachmentClient,
+    ClientConfig,
+    ContactClient,
+    ConversationClient,
+    MessageClient,
+    SessionClient,
+)
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ChatBotKitError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    PaymentRequiredError,
+    PermissionDeniedError,
+    RateLimitError,
+    ResponseValidationError,
+    UnprocessableEntityError,
+)
+from ._resource import AsyncResponsePromise, DualMethod, ResponsePromise
+from ._types import (
+    NOT_GIVEN,
+    AttachmentListRequest,
+    ConversationListRequest,
+    MessageListRequest,
+    NotGiven,
+    RequestOptions,
+    TimeoutTypes,
+    UsageRequest,
+)
 
 __version__ = "0.1.0"
+
+__all__ = [
+    "NOT_GIVEN",
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncAttachmentClient",
+    "AsyncContactClient",
+    "AsyncConversationClient",
+    "AsyncMessageClient",
+    "AsyncResponsePromise",
+    "AsyncSessionClient",
+    "AttachmentClient",
+    "AttachmentListRequest",
+    "AuthenticationError",
+    "BadRequestError",
+    "ChatBotKitError",
+    "ClientConfig",
+    "ConflictError",
+    "ContactClient",
+    "ConversationClient",
+    "ConversationListRequest",
+    "DualMethod",
+    "InternalServerError",
+    "MessageClient",
+    "MessageListRequest",
+    "NotFoundError",
+    "NotGiven",
+    "PaymentRequiredError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RequestOptions",
+    "ResponsePromise",
+    "ResponseValidationError",
+    "SessionClient",
+    "TimeoutTypes",
+    "UnprocessableEntityError",
+    "UsageRequest",
+    "__version__",
+    "models",
+]

@@ -78,9 +78,7 @@ class Flattener:
                         out["properties"][name] = {"oneOf": [out["properties"][name], prop]}
                     else:
                         out["properties"].setdefault(name, prop)
-                required_everywhere = set.intersection(
-                    *(set(self.merged(v)["required"]) for v in variants)
-                )
+                required_everywhere = set.intersection(*(set(self.merged(v)["required"]) for v in variants))
                 out["required"] += sorted(required_everywhere)
             out.setdefault("type", "object")
         elif variants:
@@ -194,9 +192,7 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     ours_path = (
-        Path(argv[2])
-        if len(argv) == 3
-        else Path(__file__).parent.parent / "openapi" / "conversation.yaml"
+        Path(argv[2]) if len(argv) == 3 else Path(__file__).parent.parent / "openapi" / "conversation.yaml"
     )
     lines = compare(_load(Path(argv[1])), _load(ours_path))
     expected = [line for line in lines if line.startswith(KNOWN_DIFFERENCES)]

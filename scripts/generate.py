@@ -87,9 +87,7 @@ def main() -> int:
             diff = _diff(_files(args.against) if args.against.exists() else {}, _files(fresh))
             if diff:
                 sys.stdout.writelines(diff)
-                print(
-                    "\ngenerated/ is stale or was edited by hand: run `make generate` and commit."
-                )
+                print("\ngenerated/ is stale or was edited by hand: run `make generate` and commit.")
                 return 1
             print("generated/ matches a fresh regeneration")
             return 0

@@ -68,16 +68,13 @@ def _lint_operation(spec: dict[str, Any], where: str, path: str, operation: Any)
     params = [_resolve(spec, p) for p in operation.get("parameters", [])]
     in_path = [p for p in params if p.get("in") == "path"]
     problems += [
-        f"{where}: path parameter {p.get('name')} not required"
-        for p in in_path
-        if not p.get("required")
+        f"{where}: path parameter {p.get('name')} not required" for p in in_path if not p.get("required")
     ]
     placeholders = set(re.findall(r"{([^}]+)}", path))
     declared = {str(p.get("name")) for p in in_path}
     if declared != placeholders:
         problems.append(
-            f"{where}: path placeholders {sorted(placeholders)} "
-            f"but path parameters {sorted(declared)}"
+            f"{where}: path placeholders {sorted(placeholders)} but path parameters {sorted(declared)}"
         )
     responses = operation.get("responses", {})
     if "200" not in responses:

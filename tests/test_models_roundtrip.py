@@ -437,9 +437,7 @@ EXAMPLES: dict[str, dict[str, list[Any]]] = {
                 "extensions": {"features": [{"name": "search"}]},
             },
         ],
-        "application/json": [
-            {"id": "msg_4Kd8Wq2ZrT6yNb1X", "entities": [EMAIL_ENTITY, ORDER_ENTITY]}
-        ],
+        "application/json": [{"id": "msg_4Kd8Wq2ZrT6yNb1X", "entities": [EMAIL_ENTITY, ORDER_ENTITY]}],
         "application/jsonl": [SEND_STREAM],
     },
     "receiveConversationMessage": {
@@ -480,9 +478,7 @@ EXAMPLES: dict[str, dict[str, list[Any]]] = {
                 "meta": {"source": "email", "threadId": "thr_20241124_0815"},
             },
         ],
-        "application/json": [
-            {"id": "msg_4Kd8Wq2ZrT6yNb1X", "entities": [EMAIL_ENTITY, ORDER_ENTITY]}
-        ],
+        "application/json": [{"id": "msg_4Kd8Wq2ZrT6yNb1X", "entities": [EMAIL_ENTITY, ORDER_ENTITY]}],
     },
     "fetchConversationMessage": {
         "application/json": CONVERSATION_MESSAGES,
@@ -648,9 +644,7 @@ def _is_free_form(cls: type) -> bool:
 def _undeclared_keys(value: Any, path: str = "$") -> list[str]:
     """Keys that the models kept only as additional properties, i.e. not in the spec."""
     if isinstance(value, list):
-        return [
-            key for i, item in enumerate(value) for key in _undeclared_keys(item, f"{path}[{i}]")
-        ]
+        return [key for i, item in enumerate(value) for key in _undeclared_keys(item, f"{path}[{i}]")]
     if not attrs.has(type(value)):
         return []
     found = [] if _is_free_form(type(value)) else [f"{path}.{k}" for k in value.additional_keys]
@@ -692,9 +686,7 @@ def _required_event_cases() -> Iterator[Any]:
                 first_line_of.setdefault(line["type"], line)
         for event_type, line in first_line_of.items():
             for field in _required(_component_for(schema, line)):
-                yield pytest.param(
-                    operation_id, line, field, id=f"{operation_id}-{event_type}-{field}"
-                )
+                yield pytest.param(operation_id, line, field, id=f"{operation_id}-{event_type}-{field}")
 
 
 # --- tests -----------------------------------------------------------------------
@@ -753,9 +745,7 @@ def test_csv_export_is_a_plain_string(operation_id: str, slot: str) -> None:
 def test_one_of_fields_parse_into_the_right_branch() -> None:
     assert isinstance(_parse("completeConversation", "request").contact_id, models.ContactDetails)
     assert _parse("dispatchConversation", "request").contact_id == "con_5tYb8NwE1kRq6sDj"
-    url, data_url, metadata = (
-        _parse("uploadConversationAttachment", "request", i).file for i in range(3)
-    )
+    url, data_url, metadata = (_parse("uploadConversationAttachment", "request", i).file for i in range(3))
     assert url == "https://files.example.com/receipts/receipt-10423.pdf"
     assert data_url.startswith("data:text/plain;base64,")
     assert isinstance(metadata, models.AttachmentFile)
@@ -797,9 +787,7 @@ def test_importing_one_model_loads_only_its_module() -> None:
         "import sys; from chatbotkit_api.models import Conversation; "
         "print(sorted(m for m in sys.modules if m.startswith('chatbotkit_api.models.')))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert ast.literal_eval(result.stdout.strip()) == ["chatbotkit_api.models.conversation"]
 
 

@@ -1,0 +1,362 @@
+"""The machinery under every endpoint: runners (I/O), lazy promises, method descriptors.
+
+An endpoint is written once, in ``_endpoints.py``, as a function that returns a
+``Call``. The descriptors here turn it into a method of both the sync and the async
+clients: on a sync resource it sends and returns the model (or a
+``ResponsePromise``), on an async one it returns a coroutine (or an
+``AsyncResponsePromise``). Type checkers see the right signature for each.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import time
+from collections.abc import Callable, Coroutine, Generator, Mapping
+from typing import Any, Concatenate, Generic, ParamSpec, Self, TypeVar, Unpack, overload
+
+import httpx
+
+from ._core import SEND, Call, ClientCore, Exchange
+from ._types import RequestOptions
+
+__all__ = ["AsyncResponsePromise", "ResponsePromise"]
+
+T = TypeVar("T")
+P = ParamSpec("P")
+RA = TypeVar("RA")
+RB = TypeVar("RB")
+TA = TypeVar("TA")
+TB = TypeVar("TB")
+XA = TypeVar("XA")
+XB = TypeVar("XB")
+
+CacheKey = tuple[str, str, str]
+
+
+class _Runner:
+    """Shared by the sync and async runners: request building and the result cache."""
+
+    def __init__(self, core: ClientCore, http: httpx.Client | httpx.AsyncClient, owns: bool):
+        self.core = core
+        self.http = http
+        self.owns_http = owns
+        self.cache: dict[CacheKey, Any] = {}
+
+    def build(self, call: Call[Any]) -> httpx.Request:
+        # build_request() (unlike httpx.Request) applies an injected client's defaults.
+        return self.http.build_request(
+            call.method,
+            call.url,
+            params=call.params,
+            headers=call.headers,
+            json=call.json,
+            timeout=call.timeout,
+        )
+
+
+class SyncRunner(_Runner):
+    http: httpx.Client
+
+    def send(self, call: Call[Any], stream: bool = False) -> httpx.Response:
+        exchange = Exchange(call, self.build(call))
+        for step in exchange:
+            if step is SEND:
+                exchange.answer = self._send(exchange.request, stream)
+            else:
+                time.sleep(step)
+        assert exchange.response is not None
+        return exchange.response
+
+    def _send(self, request: httpx.Request, stream: bool) -> httpx.Response | Exception:
+        try:
+            response = self.http.send(request, stream=True)
+            if not stream or not response.is_success:
+                try:
+                    response.read()
+                finally:
+                    response.close()
+        except httpx.HTTPError as exc:
+            return exc
+        return response
+
+    def run(self, call: Call[T]) -> T:
+        return self.core.parse(call, self.send(call))
+
+    def promise(self, call: Call[T]) -> ResponsePromise[T]:
+        return ResponsePromise(self, call)
+
+    def close(self) -> None:
+        if self.owns_http:
+            self.http.close()
+
+
+class AsyncRunner(_Runner):
+    http: httpx.AsyncClient
+
+    async def send(self, call: Call[Any], stream: bool = False) -> httpx.Response:
+        exchange = Exchange(call, self.build(call))
+        for step in exchange:
+            if step is SEND:
+                exchange.answer = await self._send(exchange.request, stream)
+            else:
+                await asyncio.sleep(step)
+        assert exchange.response is not None
+        return exchange.response
+
+    async def _send(self, request: httpx.Request, stream: bool) -> httpx.Response | Exception:
+        try:
+            response = await self.http.send(request, stream=True)
+            if not stream or not response.is_success:
+                try:
+                    await response.aread()
+                finally:
+                    await response.aclose()
+        except httpx.HTTPError as exc:
+            return exc
+        return response
+
+    async def run(self, call: Call[T]) -> T:
+        return self.core.parse(call, await self.send(call))
+
+    def promise(self, call: Call[T]) -> AsyncResponsePromise[T]:
+        return AsyncResponsePromise(self, call)
+
+    async def aclose(self) -> None:
+        if self.owns_http:
+            await self.http.aclose()
+
+
+# --- lazy results -----------------------------------------------------------------
+
+
+class _Promise(Generic[T]):
+    __slots__ = ("_call", "_done", "_runner", "_value")
+
+    def __init__(self, runner: _Runner, call: Call[T]) -> None:
+        self._runner = runner
+        self._call = call
+        self._done = False
+        self._value: T | None = None
+
+    def _key(self, key: str) -> CacheKey:
+        if not isinstance(key, str):
+            raise TypeError(f"cache key must be a string, got {type(key).__name__}")
+        return (key, *self._call.cache_key)
+
+    def _keep(self, value: T) -> T:
+        self._value, self._done = value, True
+        return value
+
+    def __repr__(self) -> str:
+        state = "done" if self._done else "not sent"
+        return f"<{type(self).__name__} {self._call.method} {self._call.url} ({state})>"
+
+
+class ResponsePromise(_Promise[T]):
+    """A request not sent yet. ``result()`` sends it once; ``cache()`` shares it by key."""
+
+    _runner: SyncRunner
+
+    def result(self) -> T:
+        """Send the request (the first time only) and return the parsed answer."""
+        if self._done:
+            return self._value  # type: ignore[return-value]
+        return self._keep(self._runner.run(self._call))
+
+    def cache(self, key: str = "default") -> T:
+        """Like ``result()``, but remembered on the client per key, method and URL."""
+        slot = self._key(key)
+        if slot not in self._runner.cache:
+            self._runner.cache[slot] = self.result()
+        return self._keep(self._runner.cache[slot])
+
+
+class AsyncResponsePromise(_Promise[T]):
+    """A request not sent yet. ``await`` it to send it once; ``cache()`` shares it by key."""
+
+    _runner: AsyncRunner
+
+    def __await__(self) -> Generator[Any, None, T]:
+        return self.result().__await__()
+
+    async def result(self) -> T:
+        """Send the request (the first time only) and return the parsed answer."""
+        if self._done:
+            return self._value  # type: ignore[return-value]
+        return self._keep(await self._runner.run(self._call))
+
+    async def cache(self, key: str = "default") -> T:
+        """Like awaiting, but remembered on the client per key, method and URL."""
+        slot = self._key(key)
+        if slot not in self._runner.cache:
+            self._runner.cache[slot] = await self.result()
+        return self._keep(self._runner.cache[slot])
+
+
+# --- resources and method descriptors -----------------------------------------------
+
+
+class Resource:
+    """A client or sub-client: the core that builds calls and the runner that sends them."""
+
+    _runner: SyncRunner | AsyncRunner
+
+    def __init__(self, core: ClientCore, runner: SyncRunner | AsyncRunner) -> None:
+        self._core = core
+        self._runner = runner
+
+
+class SyncResource(Resource):
+    _runner: SyncRunner
+
+
+class AsyncResource(Resource):
+    _runner: AsyncRunner
+
+
+class _Descriptor:
+    """Binds an endpoint to a resource once, caching the bound method on the instance.
+
+    ``_lazy`` picks what a call does with its ``Call``: run it now (``runner.run``:
+    the model, or a coroutine of it) or wrap it in a promise (``runner.promise``).
+    """
+
+    _name = ""
+    _lazy = False
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    def _bind(self, obj: Resource, send: Callable[[Call[Any]], Any]) -> Any:
+        raise NotImplementedError
+
+    def _get(self, obj: Resource | None) -> Any:
+        if obj is None:
+            return self
+        bound = self._bind(obj, obj._runner.promise if self._lazy else obj._runner.run)
+        obj.__dict__[self._name] = bound
+        return bound
+
+
+class _Single(_Descriptor, Generic[P, T]):
+    def __init__(self, build: Callable[Concatenate[Any, P], Call[T]]) -> None:
+        self._build = build
+        functools.update_wrapper(self, build)  # type: ignore[arg-type]
+
+    def _bind(self, obj: Resource, send: Callable[[Call[Any]], Any]) -> Any:
+        build = self._build
+
+        @functools.wraps(build)
+        def method(*args: Any, **kwargs: Any) -> Any:
+            return send(build(obj, *args, **kwargs))
+
+        return method
+
+
+class endpoint(_Single[P, T]):
+    """A method that sends at once: returns the model (sync) or a coroutine (async)."""
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+    @overload
+    def __get__(self, obj: SyncResource, owner: type[Any]) -> Callable[P, T]: ...
+    @overload
+    def __get__(self, obj: AsyncResource, owner: type[Any]) -> Callable[P, Coroutine[Any, Any, T]]: ...
+    def __get__(self, obj: Resource | None, owner: type[Any]) -> Any:
+        return self._get(obj)
+
+
+class lazy(_Single[P, T]):
+    """A method that returns a promise; nothing is sent until it is used."""
+
+    _lazy = True
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+    @overload
+    def __get__(self, obj: SyncResource, owner: type[Any]) -> Callable[P, ResponsePromise[T]]: ...
+    @overload
+    def __get__(self, obj: AsyncResource, owner: type[Any]) -> Callable[P, AsyncResponsePromise[T]]: ...
+    def __get__(self, obj: Resource | None, owner: type[Any]) -> Any:
+        return self._get(obj)
+
+
+StatelessBuild = Callable[[Any, "RA | Mapping[str, Any]", RequestOptions], Call[TA]]
+StatefulBuild = Callable[[Any, str, "RB | Mapping[str, Any] | None", RequestOptions], Call[TB]]
+
+
+class DualMethod(Generic[RA, XA, RB, XB]):
+    """``m(None, request)`` is the stateless operation, ``m(conversation_id, ...)`` the stateful."""
+
+    __slots__ = ("_name", "_send", "_stateful", "_stateless")
+
+    def __init__(self, name: str, send: Callable[[Call[Any]], Any], stateless: Any, stateful: Any):
+        self._name, self._send = name, send
+        self._stateless, self._stateful = stateless, stateful
+
+    @overload
+    def __call__(
+        self, conversation_id: None, request: RA | Mapping[str, Any], /,
+        **options: Unpack[RequestOptions],
+    ) -> XA: ...  # fmt: skip
+    @overload
+    def __call__(
+        self, conversation_id: str, request: RB | Mapping[str, Any] | None = None, /,
+        **options: Unpack[RequestOptions],
+    ) -> XB: ...  # fmt: skip
+    def __call__(self, conversation_id: str | None, request: Any = None, /, **options: Any) -> Any:
+        if conversation_id is None:
+            if request is None:
+                raise TypeError(f"{self._name}(None, request): the stateless form needs a request")
+            return self._send(self._stateless(request, options))
+        return self._send(self._stateful(conversation_id, request, options))
+
+
+class _DualDescriptor(_Descriptor, Generic[RA, TA, RB, TB]):
+    def __init__(self, stateless: StatelessBuild[RA, TA], stateful: StatefulBuild[RB, TB]) -> None:
+        self._stateless_build, self._stateful_build = stateless, stateful
+        self.__doc__ = stateful.__doc__
+
+    def _bind(self, obj: Resource, send: Callable[[Call[Any]], Any]) -> Any:
+        method: DualMethod[Any, Any, Any, Any] = DualMethod(
+            self._name,
+            send,
+            functools.partial(self._stateless_build, obj),
+            functools.partial(self._stateful_build, obj),
+        )
+        return method
+
+
+class dual(_DualDescriptor[RA, TA, RB, TB]):
+    """A stateless/stateful pair that sends at once."""
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+    @overload
+    def __get__(self, obj: SyncResource, owner: type[Any]) -> DualMethod[RA, TA, RB, TB]: ...
+    @overload
+    def __get__(
+        self, obj: AsyncResource, owner: type[Any]
+    ) -> DualMethod[RA, Coroutine[Any, Any, TA], RB, Coroutine[Any, Any, TB]]: ...
+    def __get__(self, obj: Resource | None, owner: type[Any]) -> Any:
+        return self._get(obj)
+
+
+class lazy_dual(_DualDescriptor[RA, TA, RB, TB]):
+    """A stateless/stateful pair that returns promises."""
+
+    _lazy = True
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+    @overload
+    def __get__(
+        self, obj: SyncResource, owner: type[Any]
+    ) -> DualMethod[RA, ResponsePromise[TA], RB, ResponsePromise[TB]]: ...
+    @overload
+    def __get__(
+        self, obj: AsyncResource, owner: type[Any]
+    ) -> DualMethod[RA, AsyncResponsePromise[TA], RB, AsyncResponsePromise[TB]]: ...
+    def __get__(self, obj: Resource | None, owner: type[Any]) -> Any:
+        return self._get(obj)
