@@ -56,7 +56,6 @@ from ._types import (
 __version__ = "0.1.0"
 
 __all__ = [
-    "NOT_GIVEN",
     "APIConnectionError",
     "APIError",
     "APIStatusError",
@@ -81,6 +80,7 @@ __all__ = [
     "InternalServerError",
     "MessageClient",
     "MessageListRequest",
+    "NOT_GIVEN",
     "NotFoundError",
     "NotGiven",
     "PaymentRequiredError",
@@ -93,6 +93,5 @@ __all__ = [
     "TimeoutTypes",
     "UnprocessableEntityError",
     "UsageRequest",
-    "__version__",
     "models",
 ]

@@ -114,7 +114,11 @@ class Call(Generic[T]):
 
 
 def _redacted(request: httpx.Request) -> httpx.Request:
-    """A copy of ``request`` for errors and logs, without its credentials."""
+    """A copy of ``request`` for errors and logs, without its credentials.
+
+    Every error we raise carries only such copies: in ``error.request``, in
+    ``error.response.request``, and in the chained httpx exception's ``request``.
+    """
     headers = httpx.Headers(request.headers)
     for name in _SECRET_HEADERS:
         if name in headers:
@@ -273,6 +277,7 @@ class ClientCore:
         try:
             data = json.loads(response.content)
         except ValueError as exc:  # also invalid UTF-8
+            response.request = _redacted(response.request)
             raise ResponseValidationError(
                 f"{call.method} {call.url}: the answer is not JSON ({exc})",
                 body=response.text[:2000] if response.content else None,
@@ -282,6 +287,7 @@ class ClientCore:
             check_model(call.result, data, strict=False)
             return call.result.from_dict(data)  # type: ignore[attr-defined, no-any-return]
         except (Invalid, KeyError, TypeError, ValueError) as exc:
+            response.request = _redacted(response.request)
             raise ResponseValidationError(
                 f"{call.method} {call.url}: the answer does not fit {call.result.__name__}: {exc}",
                 body=data,
@@ -310,6 +316,8 @@ class ClientCore:
     @staticmethod
     def connection_error(exc: Exception, request: httpx.Request) -> APIConnectionError:
         safe = _redacted(request)
+        if isinstance(exc, httpx.RequestError):
+            exc.request = safe  # it stays reachable as the error's __cause__
         if isinstance(exc, httpx.TimeoutException):
             return APITimeoutError(f"{request.method} {request.url} timed out", request=safe)
         reason = str(exc) or type(exc).__name__

@@ -32,6 +32,15 @@ def _frozen_map(value: Mapping[str, str]) -> Mapping[str, str]:
     return MappingProxyType(dict(value))
 
 
+def merge_headers(*layers: Mapping[str, str] | None) -> dict[str, str]:
+    """Later layers win; header names compare case-insensitively, as HTTP says."""
+    merged: dict[str, tuple[str, str]] = {}
+    for layer in layers:
+        for name, value in (layer or {}).items():
+            merged[name.lower()] = (name, value)
+    return dict(merged.values())
+
+
 def _check_header(name: Any, value: Any, field: str) -> None:
     if not isinstance(name, str) or not _HEADER_NAME.match(name):
         raise ValueError(f"{field}: {name!r} is not a valid header name")
@@ -57,7 +66,9 @@ def _check_timezone(name: str) -> None:
     # is a time zone *name* the API understands.
     if not name or name.startswith("/") or ".." in name.split("/"):
         raise ValueError(f"timezone: {name!r} is not an IANA time zone name")
-    if tz.gettz(name) is None:
+    zone = tz.gettz(name)
+    # gettz also parses POSIX TZ strings ("Foo+3") into tzstr; only database zones count.
+    if not isinstance(zone, tz.tzfile | tz.tzutc):
         raise ValueError(f"timezone: unknown time zone {name!r} (expected e.g. 'Europe/London')")
 
 
@@ -138,9 +149,10 @@ class ClientOptions:
         values = dict(changes)
         secret = values.pop("secret", None)
         checked = _checked(values)
-        for merged in ("headers", "endpoints"):
-            if merged in checked:
-                checked[merged] = _frozen_map({**getattr(self, merged), **checked[merged]})
+        if "headers" in checked:
+            checked["headers"] = _frozen_map(merge_headers(self.headers, checked["headers"]))
+        if "endpoints" in checked:
+            checked["endpoints"] = _frozen_map({**self.endpoints, **checked["endpoints"]})
         if secret is not None:
             checked["secret"] = _check_secret(secret)
         return attrs.evolve(self, **checked)
@@ -166,17 +178,17 @@ class ClientOptions:
         return self.origin + path
 
     def headers_for(self, extra: Mapping[str, str] | None) -> dict[str, str]:
-        headers = {"Authorization": f"Bearer {self.secret}"}
+        """Our headers, then the client's ``headers``, then the call's ``extra_headers``."""
+        own = {"Authorization": f"Bearer {self.secret}"}
         if self.run_as_user_id is not None:
-            headers["X-RunAs-User-Id"] = self.run_as_user_id
+            own["X-RunAs-User-Id"] = self.run_as_user_id
         if self.run_as_child_user_email is not None:
-            headers["X-RunAs-Child-User-Email"] = self.run_as_child_user_email
+            own["X-RunAs-Child-User-Email"] = self.run_as_child_user_email
         if self.timezone is not None:
-            headers["X-Timezone"] = self.timezone
-        headers.update(self.headers)
-        if extra:
-            headers.update(check_headers(extra, "extra_headers"))
-        return headers
+            own["X-Timezone"] = self.timezone
+        if not extra and not self.headers:
+            return own
+        return merge_headers(own, self.headers, check_headers(extra, "extra_headers") if extra else None)
 
 
 def _check_secret(secret: Any) -> str:
