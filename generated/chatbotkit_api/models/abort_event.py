@@ -22,6 +22,11 @@ class AbortEvent:
     """ Details of an aborted completion. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    @property
+    def type(self) -> AbortEventType:
+        """``type_``, under the API's name ``type``."""
+        return self.type_
+
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_
 

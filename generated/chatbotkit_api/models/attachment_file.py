@@ -20,6 +20,11 @@ class AttachmentFile:
     name: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    @property
+    def type(self) -> str:
+        """``type_``, under the API's name ``type``."""
+        return self.type_
+
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
 

@@ -33,6 +33,11 @@ class ConversationAttachment:
     """ Size in bytes. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    @property
+    def type(self) -> str | Unset:
+        """``type_``, under the API's name ``type``."""
+        return self.type_
+
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 

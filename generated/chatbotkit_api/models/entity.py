@@ -31,6 +31,11 @@ class Entity:
     """ What replaced an entity in the stored text. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    @property
+    def type(self) -> str:
+        """``type_``, under the API's name ``type``."""
+        return self.type_
+
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
 

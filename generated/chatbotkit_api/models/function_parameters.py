@@ -28,6 +28,11 @@ class FunctionParameters:
     required: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    @property
+    def type(self) -> FunctionParametersType:
+        """``type_``, under the API's name ``type``."""
+        return self.type_
+
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_
 

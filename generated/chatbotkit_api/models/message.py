@@ -27,6 +27,11 @@ class Message:
     """ Free-form meta data. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    @property
+    def type(self) -> MessageType:
+        """``type_``, under the API's name ``type``."""
+        return self.type_
+
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_
 

@@ -29,6 +29,11 @@ class MessageUpdateRequest:
     """ Free-form meta data. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    @property
+    def type(self) -> MessageType | Unset:
+        """``type_``, under the API's name ``type``."""
+        return self.type_
+
     def to_dict(self) -> dict[str, Any]:
         type_: str | Unset = UNSET
         if not isinstance(self.type_, Unset):

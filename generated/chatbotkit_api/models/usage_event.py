@@ -22,6 +22,11 @@ class UsageEvent:
     """ Tokens one model call consumed. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    @property
+    def type(self) -> UsageEventType:
+        """``type_``, under the API's name ``type``."""
+        return self.type_
+
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_
 

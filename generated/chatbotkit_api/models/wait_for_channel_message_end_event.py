@@ -25,6 +25,11 @@ class WaitForChannelMessageEndEvent:
     """ Event data with no fixed fields. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    @property
+    def type(self) -> WaitForChannelMessageEndEventType:
+        """``type_``, under the API's name ``type``."""
+        return self.type_
+
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_
 
