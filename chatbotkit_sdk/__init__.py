@@ -39,9 +39,12 @@ from ._exceptions import (
     PermissionDeniedError,
     RateLimitError,
     ResponseValidationError,
+    StreamDecodeError,
+    StreamError,
     UnprocessableEntityError,
 )
 from ._resource import AsyncResponsePromise, DualMethod, ResponsePromise
+from ._streaming import AsyncEventStream, EventStream, StreamEvent, UnknownEvent
 from ._types import (
     NOT_GIVEN,
     AttachmentListRequest,
@@ -63,6 +66,7 @@ __all__ = [
     "AsyncAttachmentClient",
     "AsyncContactClient",
     "AsyncConversationClient",
+    "AsyncEventStream",
     "AsyncMessageClient",
     "AsyncResponsePromise",
     "AsyncSessionClient",
@@ -77,6 +81,7 @@ __all__ = [
     "ConversationClient",
     "ConversationListRequest",
     "DualMethod",
+    "EventStream",
     "InternalServerError",
     "MessageClient",
     "MessageListRequest",
@@ -90,7 +95,11 @@ __all__ = [
     "ResponsePromise",
     "ResponseValidationError",
     "SessionClient",
+    "StreamDecodeError",
+    "StreamError",
+    "StreamEvent",
     "TimeoutTypes",
+    "UnknownEvent",
     "UnprocessableEntityError",
     "UsageRequest",
     "models",

@@ -26,13 +26,14 @@ from chatbotkit_api.types import Unset
 from dateutil import parser as date_parser
 
 from ._exceptions import (
-    APIConnectionError,
     APIStatusError,
-    APITimeoutError,
     ResponseValidationError,
+    connection_error,
+    redacted,
     status_error_class,
 )
-from ._options import ClientOptions, check_timeout
+from ._options import ClientOptions, check_timeout, merge_headers
+from ._streaming import events_for
 from ._types import NotGiven, RequestOptions
 from ._validate import Invalid, _ModelNamespace, check_model, checker_for, json_name
 
@@ -43,12 +44,10 @@ log = logging.getLogger("chatbotkit_sdk")
 
 #: Completions may think for minutes; everything else should answer quickly.
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
-LONG_TIMEOUT = httpx.Timeout(600.0, connect=5.0)
+LONG_TIMEOUT = httpx.Timeout(600.0, connect=5.0, pool=60.0)
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 MAX_BACKOFF = 8.0
 MAX_RETRY_AFTER = 60.0
-_REDACTED = "[redacted]"
-_SECRET_HEADERS = ("authorization", "proxy-authorization")
 
 
 @attrs.frozen
@@ -106,6 +105,23 @@ class Call(Generic[T]):
     retries: int
     retry_delay: float
     retry_timeout: bool
+    #: type -> event model, for operations that can answer in JSON Lines
+    events: Mapping[str, type] | None = attrs.field(default=None, repr=False)
+
+    @property
+    def paged(self) -> bool:
+        """Whether the answer is a page of ``items`` with a ``cursor``."""
+        return _is_page(self.result)
+
+    def streaming(self) -> Call[T]:
+        """This call, asking for a JSON Lines stream."""
+        if self.events is None:
+            raise TypeError(f"{self.method} {self.url} cannot be streamed")
+        return attrs.evolve(self, headers=merge_headers(self.headers, {"Accept": "application/jsonl"}))
+
+    def next_page(self, cursor: str) -> Call[T]:
+        """This call, for the page after the one that returned ``cursor``."""
+        return attrs.evolve(self, params={**(self.params or {}), "cursor": cursor})
 
     @property
     def cache_key(self) -> tuple[str, str]:
@@ -113,19 +129,15 @@ class Call(Generic[T]):
         return self.method, f"{self.url}?{query}" if query else self.url
 
 
-def _redacted(request: httpx.Request) -> httpx.Request:
-    """A copy of ``request`` for errors and logs, without its credentials.
+_pages: dict[type, bool] = {}
 
-    Every error we raise carries only such copies: in ``error.request``, in
-    ``error.response.request``, and in the chained httpx exception's ``request``.
-    """
-    headers = httpx.Headers(request.headers)
-    for name in _SECRET_HEADERS:
-        if name in headers:
-            headers[name] = _REDACTED
-    copy = httpx.Request(request.method, request.url, headers=headers)
-    copy.extensions = dict(request.extensions)
-    return copy
+
+def _is_page(cls: type) -> bool:
+    found = _pages.get(cls)
+    if found is None:
+        names = attrs.fields_dict(cls) if attrs.has(cls) else {}
+        found = _pages[cls] = "items" in names and "cursor" in names
+    return found
 
 
 def _query_value(name: str, hint: Any, value: Any) -> Any:
@@ -198,6 +210,7 @@ class ClientCore:
         options: RequestOptions,
         query: Mapping[str, Any] | None = None,
         body: tuple[type, Any] | None = None,
+        stream: type | None = None,
         long: bool = False,
     ) -> Call[T]:
         """Everything needed to send one operation; raises before any I/O if misused."""
@@ -228,6 +241,7 @@ class ClientCore:
             retries=retries,
             retry_delay=self.options.retry_delay,
             retry_timeout=self.options.retry_timeout,
+            events=events_for(stream) if stream is not None else None,
         )
 
     @staticmethod
@@ -277,17 +291,20 @@ class ClientCore:
         try:
             data = json.loads(response.content)
         except ValueError as exc:  # also invalid UTF-8
-            response.request = _redacted(response.request)
+            response.request = redacted(response.request)
             raise ResponseValidationError(
                 f"{call.method} {call.url}: the answer is not JSON ({exc})",
                 body=response.text[:2000] if response.content else None,
                 response=response,
             ) from exc
+        if call.paged and isinstance(data, dict) and data.get("cursor") is None:
+            # The last page may come without a cursor; read it as "" (no next page).
+            data["cursor"] = ""
         try:
             check_model(call.result, data, strict=False)
             return call.result.from_dict(data)  # type: ignore[attr-defined, no-any-return]
         except (Invalid, KeyError, TypeError, ValueError) as exc:
-            response.request = _redacted(response.request)
+            response.request = redacted(response.request)
             raise ResponseValidationError(
                 f"{call.method} {call.url}: the answer does not fit {call.result.__name__}: {exc}",
                 body=data,
@@ -310,18 +327,8 @@ class ClientCore:
         if message is None:
             text = body if isinstance(body, str) and body.strip() else None
             message = (text or response.reason_phrase or fallback_code)[:500]
-        response.request = _redacted(response.request)
+        response.request = redacted(response.request)
         return cls(message, code=code or fallback_code, body=body, response=response)
-
-    @staticmethod
-    def connection_error(exc: Exception, request: httpx.Request) -> APIConnectionError:
-        safe = _redacted(request)
-        if isinstance(exc, httpx.RequestError):
-            exc.request = safe  # it stays reachable as the error's __cause__
-        if isinstance(exc, httpx.TimeoutException):
-            return APITimeoutError(f"{request.method} {request.url} timed out", request=safe)
-        reason = str(exc) or type(exc).__name__
-        return APIConnectionError(f"{request.method} {request.url} failed: {reason}", request=safe)
 
     # --- retrying ----------------------------------------------------------------
 
@@ -395,7 +402,7 @@ class Exchange:
             else:
                 assert isinstance(answer, Exception)
                 if not ClientCore.should_retry(call, attempt, error=answer):
-                    raise ClientCore.connection_error(answer, self.request) from answer
+                    raise connection_error(answer, self.request) from answer
                 why = type(answer).__name__
                 delay = ClientCore.backoff(call, attempt, None)
             ClientCore.log_retry(call, attempt, delay, why)

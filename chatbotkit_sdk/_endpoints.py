@@ -6,6 +6,7 @@ returns a ``Call``. The decorator says what the client hands back:
 
 - ``@endpoint``: the model (sync) or a coroutine of it (async);
 - ``@lazy``: a ``ResponsePromise`` / ``AsyncResponsePromise`` (sent when used);
+  ``stream=`` names the event model of operations that can answer in JSON Lines;
 - ``dual(...)`` / ``lazy_dual(...)``: ``m(None, request)`` is the stateless
   operation, ``m(conversation_id, request)`` the stateful one.
 
@@ -60,16 +61,20 @@ from chatbotkit_api.models import (
     CompactResult,
     CompleteRequest,
     CompleteResult,
+    CompleteResultEvent,
     ContactUpsertRequest,
     Conversation,
     ConversationAttachmentPage,
     ConversationCompactResult,
     ConversationCompleteRequest,
     ConversationCompleteResult,
+    ConversationCompleteResultEvent,
     ConversationCreateRequest,
     ConversationCreateResult,
     ConversationDispatchRequest,
+    ConversationItemEvent,
     ConversationMessage,
+    ConversationMessageItemEvent,
     ConversationMessagePage,
     ConversationPage,
     ConversationSession,
@@ -85,8 +90,10 @@ from chatbotkit_api.models import (
     MessageUpdateRequest,
     ReceiveRequest,
     ReceiveResult,
+    ReceiveResultEvent,
     SendRequest,
     SendResult,
+    SendResultEvent,
     SessionCreateRequest,
     UpvoteRequest,
 )
@@ -121,14 +128,20 @@ class ConversationEndpoints(Resource):
         self, query: ConversationListRequest | None = None, /, **options: Unpack[Opts]
     ) -> Call[ConversationPage]:
         """One page of conversations (``cursor``, ``take``, ``order``, ``meta`` filter)."""
-        return self._core.call(list_conversations, ConversationPage, query=query, options=options)
+        events = ConversationItemEvent
+        return self._core.call(
+            list_conversations, ConversationPage, query=query, stream=events, options=options
+        )
 
     @lazy
     def export(
         self, query: ConversationListRequest | None = None, /, **options: Unpack[Opts]
     ) -> Call[ConversationPage]:
         """One page of the conversation export (same query as ``list``)."""
-        return self._core.call(export_conversations, ConversationPage, query=query, options=options)
+        events = ConversationItemEvent
+        return self._core.call(
+            export_conversations, ConversationPage, query=query, stream=events, options=options
+        )
 
     @lazy
     def fetch(self, conversation_id: str, /, **options: Unpack[Opts]) -> Call[Conversation]:
@@ -158,8 +171,10 @@ class ConversationEndpoints(Resource):
         return self._core.call(delete_conversation, IdResult, conversation_id, body=body, options=options)
 
     def _complete(self, request: CompleteRequest | Body, options: Opts) -> Call[CompleteResult]:
-        body = (CompleteRequest, request)
-        return self._core.call(complete_conversation, CompleteResult, body=body, options=options, long=True)
+        body, events = (CompleteRequest, request), CompleteResultEvent
+        return self._core.call(
+            complete_conversation, CompleteResult, body=body, stream=events, options=options, long=True
+        )
 
     def _complete_in(
         self, conversation_id: str, request: ConversationCompleteRequest | Body | None, options: Opts
@@ -167,8 +182,10 @@ class ConversationEndpoints(Resource):
         """Complete the next message: ``complete(None, {"messages": [...]})`` is stateless;
         ``complete(conversation_id, {"text": ...})`` adds to and answers a stored conversation."""
         body, result = (ConversationCompleteRequest, request), ConversationCompleteResult
-        op = complete_conversation_message
-        return self._core.call(op, result, conversation_id, body=body, options=options, long=True)
+        op, events = complete_conversation_message, ConversationCompleteResultEvent
+        return self._core.call(
+            op, result, conversation_id, body=body, stream=events, options=options, long=True
+        )
 
     complete = lazy_dual(_complete, _complete_in)
 
@@ -208,15 +225,19 @@ class ConversationEndpoints(Resource):
     ) -> Call[SendResult]:
         """Add the user's message to the conversation (``receive`` then gets the reply)."""
         body, op = (SendRequest, request), send_conversation_message
-        return self._core.call(op, SendResult, conversation_id, body=body, options=options, long=True)
+        return self._core.call(
+            op, SendResult, conversation_id, body=body, stream=SendResultEvent, options=options, long=True
+        )
 
     @lazy
     def receive(
         self, conversation_id: str, request: ReceiveRequest | Body | None = None, /, **options: Unpack[Opts]
     ) -> Call[ReceiveResult]:
         """Let the bot reply to the conversation so far."""
-        body, op = (ReceiveRequest, request), receive_conversation_message
-        return self._core.call(op, ReceiveResult, conversation_id, body=body, options=options, long=True)
+        body, op, events = (ReceiveRequest, request), receive_conversation_message, ReceiveResultEvent
+        return self._core.call(
+            op, ReceiveResult, conversation_id, body=body, stream=events, options=options, long=True
+        )
 
     @endpoint
     def upvote(
@@ -251,8 +272,8 @@ class MessageEndpoints(Resource):
         self, conversation_id: str, query: MessageListRequest | None = None, /, **options: Unpack[Opts]
     ) -> Call[ConversationMessagePage]:
         """One page of the conversation's messages (``cursor``, ``take``, ``order``)."""
-        op, result = list_conversation_messages, ConversationMessagePage
-        return self._core.call(op, result, conversation_id, query=query, options=options)
+        op, result, events = list_conversation_messages, ConversationMessagePage, ConversationMessageItemEvent
+        return self._core.call(op, result, conversation_id, query=query, stream=events, options=options)
 
     @endpoint
     def fetch(

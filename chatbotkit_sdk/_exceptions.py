@@ -14,7 +14,9 @@
           │    └── InternalServerError          >= 500
           ├── APIConnectionError       no usable answer: refused, reset, dropped, ...
           │    └── APITimeoutError     ... or too slow
-          └── ResponseValidationError  a 2xx answer that does not fit the spec's model
+          ├── ResponseValidationError  a 2xx answer that does not fit the spec's model
+          │    └── StreamDecodeError   a stream line that is not a JSON event
+          └── StreamError              an ``error`` event in a stream, or no ``result``
 
 Arguments are checked before anything is sent; a wrong one raises the built-in
 ``TypeError`` or ``ValueError``, naming the field, never one of these.
@@ -46,6 +48,8 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseValidationError",
+    "StreamDecodeError",
+    "StreamError",
     "UnprocessableEntityError",
 ]
 
@@ -151,6 +155,57 @@ class ResponseValidationError(APIError):
         super().__init__(message, request=response.request)
         self.body = body
         self.response = response
+
+
+class StreamDecodeError(ResponseValidationError):
+    """A line of a JSON Lines stream that is not JSON, or not a ``{"type", "data"}`` event."""
+
+    line: str
+
+    def __init__(self, message: str, *, line: str, response: httpx.Response) -> None:
+        super().__init__(message, body=line, response=response)
+        self.line = line
+
+
+class StreamError(APIError):
+    """The API reported an error inside a stream (an ``error`` event), or the stream
+    ended without the ``result`` event that ``final_result()`` waits for."""
+
+    data: Any
+
+    def __init__(self, message: str, *, data: Any = None, request: httpx.Request | None = None):
+        super().__init__(message, request=request)
+        self.data = data
+
+
+_REDACTED = "[redacted]"
+_SECRET_HEADERS = ("authorization", "proxy-authorization")
+
+
+def redacted(request: httpx.Request) -> httpx.Request:
+    """A copy of ``request`` for errors and logs, without its credentials.
+
+    Every error we raise carries only such copies: in ``error.request``, in
+    ``error.response.request``, and in the chained httpx exception's ``request``.
+    """
+    headers = httpx.Headers(request.headers)
+    for name in _SECRET_HEADERS:
+        if name in headers:
+            headers[name] = _REDACTED
+    copy = httpx.Request(request.method, request.url, headers=headers)
+    copy.extensions = dict(request.extensions)
+    return copy
+
+
+def connection_error(exc: Exception, request: httpx.Request) -> APIConnectionError:
+    """Our error for an httpx transport failure; the httpx error keeps only a redacted request."""
+    safe = redacted(request)
+    if isinstance(exc, httpx.RequestError):
+        exc.request = safe  # it stays reachable as the error's __cause__
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(f"{request.method} {request.url} timed out", request=safe)
+    reason = str(exc) or type(exc).__name__
+    return APIConnectionError(f"{request.method} {request.url} failed: {reason}", request=safe)
 
 
 #: The class and the fallback ``code`` for each status, as the official SDK derives them.

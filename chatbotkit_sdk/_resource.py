@@ -12,17 +12,21 @@ from __future__ import annotations
 import asyncio
 import functools
 import time
-from collections.abc import Callable, Coroutine, Generator, Mapping
-from typing import Any, Concatenate, Generic, ParamSpec, Self, TypeVar, Unpack, overload
+from collections.abc import AsyncIterator, Callable, Coroutine, Generator, Iterator, Mapping
+from typing import Any, Concatenate, Generic, ParamSpec, Protocol, Self, TypeVar, Unpack, cast, overload
 
 import httpx
 
 from ._core import SEND, Call, ClientCore, Exchange
+from ._streaming import AsyncEventStream, EventStream
 from ._types import RequestOptions
 
 __all__ = ["AsyncResponsePromise", "ResponsePromise"]
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)  # a promise only hands its result out
+V = TypeVar("V")
+I = TypeVar("I")  # noqa: E741 - an item type
 P = ParamSpec("P")
 RA = TypeVar("RA")
 RB = TypeVar("RB")
@@ -130,68 +134,114 @@ class AsyncRunner(_Runner):
 # --- lazy results -----------------------------------------------------------------
 
 
-class _Promise(Generic[T]):
+class _Promise(Generic[T_co]):
     __slots__ = ("_call", "_done", "_runner", "_value")
 
-    def __init__(self, runner: _Runner, call: Call[T]) -> None:
+    def __init__(self, runner: _Runner, call: Call[T_co]) -> None:
         self._runner = runner
         self._call = call
         self._done = False
-        self._value: T | None = None
+        self._value: Any = None
 
     def _key(self, key: str) -> CacheKey:
         if not isinstance(key, str):
             raise TypeError(f"cache key must be a string, got {type(key).__name__}")
         return (key, *self._call.cache_key)
 
-    def _keep(self, value: T) -> T:
+    def _keep(self, value: V) -> V:
         self._value, self._done = value, True
         return value
+
+    def _memo(self) -> T_co:
+        return cast("T_co", self._value)
 
     def __repr__(self) -> str:
         state = "done" if self._done else "not sent"
         return f"<{type(self).__name__} {self._call.method} {self._call.url} ({state})>"
 
 
-class ResponsePromise(_Promise[T]):
-    """A request not sent yet. ``result()`` sends it once; ``cache()`` shares it by key."""
+class _Page(Protocol[I]):
+    """What ``iter_all()`` needs of a result: a page of ``items`` and the next ``cursor``."""
+
+    items: list[I]
+    cursor: str
+
+
+def _after(call: Call[Any], page: _Page[Any]) -> Call[Any] | None:
+    """The call for the next page, or None: an empty page or no cursor ends the walk."""
+    return call.next_page(page.cursor) if page.items and page.cursor else None
+
+
+class ResponsePromise(_Promise[T_co]):
+    """A request not sent yet. ``result()`` sends it once; ``cache()`` shares it by key;
+    ``stream()`` asks for the answer as events; ``iter_all()`` walks every page."""
 
     _runner: SyncRunner
 
-    def result(self) -> T:
+    def stream(self) -> EventStream[T_co]:
+        """The answer as a stream of typed events (sent when first iterated or entered)."""
+        call = self._call.streaming()
+        return EventStream(call, lambda: self._runner.send(call, stream=True))
+
+    def iter_all(self: ResponsePromise[_Page[I]]) -> Iterator[I]:
+        """Every item of every page, fetching the next page only when one is used up."""
+        page: _Page[I] | None = self.result()
+        call: Call[Any] | None = self._call
+        while page is not None and call is not None:
+            yield from page.items
+            call = _after(call, page)
+            page = self._runner.run(call) if call else None
+
+    def result(self) -> T_co:
         """Send the request (the first time only) and return the parsed answer."""
         if self._done:
-            return self._value  # type: ignore[return-value]
+            return self._memo()
         return self._keep(self._runner.run(self._call))
 
-    def cache(self, key: str = "default") -> T:
+    def cache(self, key: str = "default") -> T_co:
         """Like ``result()``, but remembered on the client per key, method and URL."""
         slot = self._key(key)
         if slot not in self._runner.cache:
             self._runner.cache[slot] = self.result()
-        return self._keep(self._runner.cache[slot])
+        return self._keep(cast("T_co", self._runner.cache[slot]))
 
 
-class AsyncResponsePromise(_Promise[T]):
-    """A request not sent yet. ``await`` it to send it once; ``cache()`` shares it by key."""
+class AsyncResponsePromise(_Promise[T_co]):
+    """A request not sent yet. ``await`` it to send it once; ``cache()`` shares it by key;
+    ``stream()`` asks for the answer as events; ``iter_all()`` walks every page."""
 
     _runner: AsyncRunner
 
-    def __await__(self) -> Generator[Any, None, T]:
+    def stream(self) -> AsyncEventStream[T_co]:
+        """The answer as a stream of typed events (sent when first iterated or entered)."""
+        call = self._call.streaming()
+        return AsyncEventStream(call, lambda: self._runner.send(call, stream=True))
+
+    async def iter_all(self: AsyncResponsePromise[_Page[I]]) -> AsyncIterator[I]:
+        """Every item of every page, fetching the next page only when one is used up."""
+        page: _Page[I] | None = await self.result()
+        call: Call[Any] | None = self._call
+        while page is not None and call is not None:
+            for item in page.items:
+                yield item
+            call = _after(call, page)
+            page = await self._runner.run(call) if call else None
+
+    def __await__(self) -> Generator[Any, None, T_co]:
         return self.result().__await__()
 
-    async def result(self) -> T:
+    async def result(self) -> T_co:
         """Send the request (the first time only) and return the parsed answer."""
         if self._done:
-            return self._value  # type: ignore[return-value]
+            return self._memo()
         return self._keep(await self._runner.run(self._call))
 
-    async def cache(self, key: str = "default") -> T:
+    async def cache(self, key: str = "default") -> T_co:
         """Like awaiting, but remembered on the client per key, method and URL."""
         slot = self._key(key)
         if slot not in self._runner.cache:
             self._runner.cache[slot] = await self.result()
-        return self._keep(self._runner.cache[slot])
+        return self._keep(cast("T_co", self._runner.cache[slot]))
 
 
 # --- resources and method descriptors -----------------------------------------------

@@ -15,10 +15,14 @@ import httpx
 from chatbotkit_sdk import (
     APIStatusError,
     AsyncConversationClient,
+    AsyncEventStream,
     AsyncResponsePromise,
     ConversationClient,
+    EventStream,
     NotFoundError,
     ResponsePromise,
+    StreamEvent,
+    UnknownEvent,
     UsageRequest,
 )
 from chatbotkit_sdk.models import (
@@ -39,10 +43,12 @@ from chatbotkit_sdk.models import (
     ConversationUsage,
     DispatchResult,
     IdResult,
+    ListedConversation,
     Message,
     MessageCreateResult,
     ReceiveResult,
     SendResult,
+    TokenEvent,
 )
 
 
@@ -99,9 +105,32 @@ def sync_app(client: ConversationClient) -> None:
     except APIStatusError as error:
         assert_type(error.code, str)
 
+    sync_streaming(client, created.id)
+
     tenant = client.extend(run_as_user_id="user_1", headers={"X-Team": "support"})
     assert_type(tenant, ConversationClient)
     client.close()
+
+
+def sync_streaming(client: ConversationClient, conversation_id: str) -> None:
+    created = client.fetch(conversation_id).result()
+    with client.complete(created.id, {"text": "Stream this"}).stream() as stream:
+        assert_type(stream, EventStream[ConversationCompleteResult])
+        for event in stream:
+            if isinstance(event, TokenEvent):
+                assert_type(event.data.token, str)
+            elif isinstance(event, UnknownEvent):
+                assert_type(event.type, str)
+    assert_type(client.complete(None, {"messages": []}).stream().text(), str)
+    assert_type(client.send(created.id, {"text": "Hi"}).stream().final_result(), SendResult)
+    for token in client.receive(created.id).stream().tokens():
+        assert_type(token, str)
+    for listed in client.list({"take": 50}).iter_all():
+        assert_type(listed, ListedConversation)
+    for stored in client.message.list(created.id).iter_all():
+        assert_type(stored, ConversationMessage)
+    for item_event in client.export().stream():
+        assert_type(item_event, StreamEvent)
 
 
 async def async_app(client: AsyncConversationClient) -> None:
@@ -120,6 +149,14 @@ async def async_app(client: AsyncConversationClient) -> None:
     assert_type(await client.session.create(created.id), ConversationSession)
     assert_type(await client.attachment.list(created.id, {"take": 5}), ConversationAttachmentPage)
     assert_type(await client.contact.upsert(created.id, {"email": "a@example.com"}), IdResult)
+    async with client.complete(created.id, {"text": "Stream"}).stream() as stream:
+        assert_type(stream, AsyncEventStream[ConversationCompleteResult])
+        async for event in stream:
+            assert_type(event, StreamEvent)
+    assert_type(await client.complete(None, {"messages": []}).stream().text(), str)
+    assert_type(await client.receive(created.id).stream().final_result(), ReceiveResult)
+    async for attachment in client.attachment.list(created.id).iter_all():
+        assert_type(attachment.id, str)
     assert_type(client.extend(timezone="Europe/London"), AsyncConversationClient)
     await client.aclose()
 
