@@ -6,9 +6,10 @@ PY     := $(BIN)/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install generate check-generated lint-spec lint typecheck check test wheel-test clean
+.PHONY: help demo install generate check-generated lint-spec lint typecheck check test wheel-test clean
 
 help:
+	@echo "make demo             a streamed conversation with the embedded fake (or the real API)"
 	@echo "make install          create $(VENV) with the package and its dev tools"
 	@echo "make test             run the test suite"
 	@echo "make check            ruff, mypy --strict, spec lint, generated-code check"
@@ -24,6 +25,9 @@ $(STAMP): pyproject.toml
 	@touch $@
 
 install: $(STAMP)
+
+demo: $(STAMP)
+	$(PY) examples/quickstart.py
 
 generate: $(STAMP)
 	$(PY) scripts/generate.py

@@ -1,0 +1,26 @@
+"""``python -m chatbotkit_sdk.testing``: the fake ChatBotKit API on a local port."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+
+from ._fake import FakeChatBotKit
+from ._server import run_forever
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m chatbotkit_sdk.testing", description=__doc__)
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8765, help="port (default 8765)")
+    parser.add_argument("--secret", help="the only bearer token accepted (default: any)")
+    parser.add_argument("--token-delay", type=float, default=0.02, help="seconds between streamed tokens")
+    args = parser.parse_args()
+    fake = FakeChatBotKit(secret=args.secret, token_delay=args.token_delay)
+    print(f"fake ChatBotKit API on http://{args.host}:{args.port} (serves /v1/... and /api/v1/...)")
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is how it is meant to stop
+        run_forever(fake, args.host, args.port)
+
+
+if __name__ == "__main__":
+    main()
