@@ -206,7 +206,7 @@ class FakeChatBotKit:
                 )
             try:
                 if route is None:
-                    raise _ApiError(404, "NOT_FOUND", f"no route for {request.method} {path}")
+                    raise self._no_route(request.method, path)
                 self._authorize(request, route, params)
                 result = self._dispatch(route, params, request, parts.query)
             except _ApiError as error:
@@ -224,6 +224,12 @@ class FakeChatBotKit:
                     if match and route.method == method.upper():
                         return route, {k: unquote(v) for k, v in match.groupdict().items()}
         return None, {}
+
+    def _no_route(self, method: str, path: str) -> _ApiError:
+        for other in ("GET", "POST"):
+            if other != method.upper() and self._route(other, path)[0] is not None:
+                return _ApiError(405, "METHOD_NOT_ALLOWED", f"{path} takes {other}, not {method}")
+        return _ApiError(404, "NOT_FOUND", f"no route for {method} {path}")
 
     def _authorize(self, request: FakeRequest, route: _Route, params: Mapping[str, str]) -> None:
         scheme, _, token = request.headers.get("authorization", "").partition(" ")

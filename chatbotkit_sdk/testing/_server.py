@@ -13,6 +13,7 @@ import typing
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
 from ._wire import DROP, FakeRequest
 
@@ -32,7 +33,12 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self._answer()
 
-    do_POST = do_PUT = do_DELETE = do_PATCH = do_GET
+    def __getattr__(self, name: str) -> Any:
+        # Every other method (TRACE, QUERY, ...) gets the API's JSON 405/404 as well,
+        # not the standard library's HTML 501.
+        if name.startswith("do_"):
+            return self._answer
+        raise AttributeError(name)
 
     def _answer(self) -> None:
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
@@ -52,7 +58,8 @@ class _Handler(BaseHTTPRequestHandler):
         if answer.lines is None:
             self.send_header("Content-Length", str(len(answer.body)))
             self.end_headers()
-            self.wfile.write(answer.body)
+            if self.command != "HEAD":
+                self.wfile.write(answer.body)
             return
         self.send_header("Transfer-Encoding", "chunked")
         self.end_headers()
