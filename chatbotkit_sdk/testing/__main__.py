@@ -17,9 +17,13 @@ def main() -> None:
     parser.add_argument("--token-delay", type=float, default=0.02, help="seconds between streamed tokens")
     args = parser.parse_args()
     fake = FakeChatBotKit(secret=args.secret, token_delay=args.token_delay)
-    print(f"fake ChatBotKit API on http://{args.host}:{args.port} (serves /v1/... and /api/v1/...)")
+
+    def announce(url: str) -> None:
+        # Flushed: a script reading this from a pipe learns the port (also for --port 0).
+        print(f"fake ChatBotKit API on {url} (serves /v1/... and /api/v1/...)", flush=True)
+
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is how it is meant to stop
-        run_forever(fake, args.host, args.port)
+        run_forever(fake, args.host, args.port, announce)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ import hmac
 import importlib
 import itertools
 import json
+import math
 import re
 import secrets
 import threading
@@ -35,7 +36,7 @@ from .._validate import Invalid, _ModelNamespace, check_model
 from . import _bot
 from ._server import serve
 from ._transport import FakeTransport
-from ._wire import DROP, FakeRequest, FakeResponse, Fault, RecordedRequest
+from ._wire import DROP, PAUSE, FakeRequest, FakeResponse, Fault, RecordedRequest
 
 __all__ = ["DROP", "Fault", "FakeChatBotKit", "FakeRequest", "FakeResponse", "RecordedRequest"]
 
@@ -63,6 +64,7 @@ SESSION_OPERATIONS = {
     "receive_conversation_message",
     "create_conversation_message",
 }
+MAX_SESSION_SECONDS = 365 * 24 * 3600
 BOT_FIELDS = ("botId", "model", "backstory", "datasetId", "skillsetId", "privacy", "moderation")
 
 
@@ -176,9 +178,10 @@ class FakeChatBotKit:
         """Serve over HTTP/1.1 on loopback in a thread: ``with fake.serve() as base_url:``."""
         return serve(self, host, port)
 
-    def _take_fault(self, path: str) -> Fault | None:
+    def _take_fault(self, path: str, streaming: bool) -> Fault | None:
         for fault in self.faults:
-            if fault.matches(path):
+            # A malformed line needs a stream to be put in; plain answers leave it waiting.
+            if fault.matches(path) and (streaming or fault.kind != "malformed"):
                 fault.times -= 1
                 return fault
         return None
@@ -198,7 +201,8 @@ class FakeChatBotKit:
             )
             if path.startswith("/_fake/uploads/"):
                 return self._respond(self._upload_bytes(request, path, dict(parse_qsl(parts.query))))
-            fault = self._take_fault(path)
+            streaming = route is not None and route.name in STREAMING
+            fault = self._take_fault(path, streaming and JSONL in request.headers.get("accept", ""))
             if fault is not None and fault.kind == "status":
                 headers = {"Retry-After": fault.retry_after} if fault.retry_after is not None else {}
                 return _json(
@@ -245,7 +249,7 @@ class FakeChatBotKit:
             ):
                 raise _ApiError(403, "NOT_AUTHORIZED", "a session token may not do this")
             return
-        if self.secret is not None and not hmac.compare_digest(token, self.secret):
+        if self.secret is not None and not hmac.compare_digest(token.encode(), self.secret.encode()):
             raise _ApiError(401, "NOT_AUTHENTICATED", "the secret is not valid")
 
     def _dispatch(self, route: _Route, params: dict[str, str], request: FakeRequest, query: str) -> Any:
@@ -283,7 +287,7 @@ class FakeChatBotKit:
     def _lines(self, stream: _Stream) -> Iterator[bytes]:
         for index, event in enumerate(stream.events):
             if index and self.token_delay and event["type"] == "token":
-                time.sleep(self.token_delay)
+                yield PAUSE  # the shell sleeps token_delay: a thread blocks, a task awaits
             yield json.dumps(event, ensure_ascii=False).encode() + b"\n"
 
     # --- helpers over state --------------------------------------------------------
@@ -530,8 +534,8 @@ class FakeChatBotKit:
     def _create_conversation_session(self, conversation_id: str, body: dict[str, Any]) -> dict[str, Any]:
         self._conversation(conversation_id)
         seconds = body.get("durationInSeconds", 3600)
-        if seconds <= 0:
-            raise _bad("durationInSeconds: must be positive")
+        if not math.isfinite(seconds) or not 0 < seconds <= MAX_SESSION_SECONDS:
+            raise _bad(f"durationInSeconds: must be between 0 and {MAX_SESSION_SECONDS}, got {seconds!r}")
         token = f"ses_{secrets.token_urlsafe(24)}"
         expires = _now_ms() + int(seconds * 1000)
         session = {"id": self._new_id("ses"), "token": token, "expiresAt": expires}
@@ -573,7 +577,7 @@ class FakeChatBotKit:
             return _Plain(405, "MethodNotAllowed", "presigned uploads take PUT")
         if "authorization" in request.headers:  # as S3 does for a presigned URL
             return _Plain(400, "InvalidArgument", "a presigned URL must not carry an Authorization header")
-        if not hmac.compare_digest(query.get("signature", ""), self._sign(attachment_id)):
+        if not hmac.compare_digest(query.get("signature", "").encode(), self._sign(attachment_id).encode()):
             return _Plain(403, "SignatureDoesNotMatch", "the signature is not valid")
         for attachments in self.attachments.values():
             for attachment in attachments:
@@ -710,7 +714,7 @@ def _paged(items: list[dict[str, Any]], query: Mapping[str, Any]) -> _Stream:
 
 def _meta_matches(record: Mapping[str, Any], wanted: Mapping[str, str]) -> bool:
     meta = record.get("meta") or {}
-    return all(str(meta.get(key)) == value for key, value in wanted.items())
+    return all(key in meta and str(meta[key]) == value for key, value in wanted.items())
 
 
 def _when(query: Mapping[str, str], key: str) -> int:
@@ -718,9 +722,13 @@ def _when(query: Mapping[str, str], key: str) -> int:
     if raw is None:
         return 0 if key == "from" else 2**63
     try:
-        return int(date_parser.isoparse(raw).timestamp() * 1000)
+        when = date_parser.isoparse(raw)
     except ValueError:
         raise _bad(f"{key}: {raw!r} is not an ISO 8601 date-time") from None
+    try:
+        return int(when.timestamp() * 1000)
+    except (OverflowError, OSError, ValueError):
+        raise _bad(f"{key}: {raw!r} is out of the supported range") from None
 
 
 def _summary(texts: list[str]) -> str:

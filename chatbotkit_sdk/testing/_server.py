@@ -9,13 +9,14 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
+import time
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from ._wire import DROP, FakeRequest
+from ._wire import DROP, PAUSE, FakeRequest
 
 if typing.TYPE_CHECKING:
     from ._fake import FakeChatBotKit
@@ -41,6 +42,12 @@ class _Handler(BaseHTTPRequestHandler):
         raise AttributeError(name)
 
     def _answer(self) -> None:
+        try:
+            self._exchange()
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True  # the client left (e.g. it timed out); nothing to tell it
+
+    def _exchange(self) -> None:
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         host = self.headers.get("Host") or "{}:{}".format(*self.server.server_address[:2])
         headers = {name.lower(): value for name, value in self.headers.items()}
@@ -63,16 +70,16 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self.send_header("Transfer-Encoding", "chunked")
         self.end_headers()
-        try:
-            for line in answer.lines:
-                if line is DROP:
-                    self._hang_up()
-                    return
-                self.wfile.write(b"%x\r\n%s\r\n" % (len(line), line))
-                self.wfile.flush()
-            self.wfile.write(b"0\r\n\r\n")
-        except (BrokenPipeError, ConnectionResetError):
-            self.close_connection = True  # the client left; nothing to tell it
+        for line in answer.lines:
+            if line is PAUSE:
+                time.sleep(self.server.fake.token_delay)
+                continue
+            if line is DROP:
+                self._hang_up()
+                return
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(line), line))
+            self.wfile.flush()
+        self.wfile.write(b"0\r\n\r\n")
 
     def _hang_up(self) -> None:
         self.wfile.flush()
@@ -95,7 +102,10 @@ class _Server(ThreadingHTTPServer):
 def serve(fake: FakeChatBotKit, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
     """Run ``fake`` on ``host:port`` (0: any free port) in a thread; yields its base URL."""
     server = _Server((host, port), fake)
-    thread = threading.Thread(target=server.serve_forever, name="fake-chatbotkit", daemon=True)
+    # A short poll interval: leaving serve() (every test using it) should not take 0.5 s.
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.02}, name="fake-chatbotkit", daemon=True
+    )
     thread.start()
     try:
         yield f"http://{host}:{server.server_address[1]}"
@@ -106,6 +116,8 @@ def serve(fake: FakeChatBotKit, host: str = "127.0.0.1", port: int = 0) -> Itera
         thread.join(timeout=5)
 
 
-def run_forever(fake: FakeChatBotKit, host: str, port: int) -> None:
+def run_forever(fake: FakeChatBotKit, host: str, port: int, announce: Callable[[str], None]) -> None:
+    """Serve until interrupted; ``announce`` gets the base URL once the port is bound."""
     with _Server((host, port), fake) as server:
+        announce(f"http://{host}:{server.server_address[1]}")
         server.serve_forever()

@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator, Iterator
 
 import httpx
 
-from ._wire import DROP, FakeRequest, FakeResponse
+from ._wire import DROP, PAUSE, FakeRequest, FakeResponse
 
 if typing.TYPE_CHECKING:
     from ._fake import FakeChatBotKit
@@ -43,29 +43,37 @@ def _dropped(request: httpx.Request, midway: bool) -> httpx.RemoteProtocolError:
 
 
 class _Lines(httpx.SyncByteStream, httpx.AsyncByteStream):
-    def __init__(self, lines: Iterator[bytes], request: httpx.Request) -> None:
+    def __init__(self, lines: Iterator[bytes], request: httpx.Request, delay: float) -> None:
         self._lines = lines
         self._request = request
+        self._delay = delay
 
     def __iter__(self) -> Iterator[bytes]:
         for line in self._lines:
-            if line is DROP:
+            if line is PAUSE:
+                time.sleep(self._delay)
+            elif line is DROP:
                 raise _dropped(self._request, midway=True)
-            yield line
+            else:
+                yield line
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         for line in self._lines:
-            if line is DROP:
+            if line is PAUSE:
+                await asyncio.sleep(self._delay)
+            elif line is DROP:
                 raise _dropped(self._request, midway=True)
-            yield line
-            await asyncio.sleep(0)  # let other tasks run between lines, as a socket would
+            else:
+                yield line
+                await asyncio.sleep(0)  # let other tasks run between lines, as a socket would
 
 
-def _response(request: httpx.Request, answer: FakeResponse) -> httpx.Response:
+def _response(request: httpx.Request, answer: FakeResponse, delay: float) -> httpx.Response:
     if answer.drop:
         raise _dropped(request, midway=False)
     if answer.lines is not None:
-        return httpx.Response(answer.status, headers=answer.headers, stream=_Lines(answer.lines, request))
+        stream = _Lines(answer.lines, request, delay)
+        return httpx.Response(answer.status, headers=answer.headers, stream=stream)
     return httpx.Response(answer.status, headers=answer.headers, content=answer.body)
 
 
@@ -82,7 +90,7 @@ class FakeTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             time.sleep(request.extensions["timeout"]["read"])
             raise httpx.ReadTimeout("timed out waiting for the fake's answer", request=request)
         time.sleep(wait)
-        return _response(request, answer)
+        return _response(request, answer, self.fake.token_delay)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         answer = self.fake.handle(_request(request, await request.aread()))
@@ -91,4 +99,4 @@ class FakeTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             await asyncio.sleep(request.extensions["timeout"]["read"])
             raise httpx.ReadTimeout("timed out waiting for the fake's answer", request=request)
         await asyncio.sleep(wait)
-        return _response(request, answer)
+        return _response(request, answer, self.fake.token_delay)

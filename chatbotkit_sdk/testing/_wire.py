@@ -7,10 +7,12 @@ from typing import Literal
 
 import attrs
 
-__all__ = ["DROP", "FakeRequest", "FakeResponse", "Fault", "RecordedRequest"]
+__all__ = ["DROP", "PAUSE", "FakeRequest", "FakeResponse", "Fault", "RecordedRequest"]
 
 #: Marks, in a stream's lines, where the connection is to be dropped.
 DROP = b"\x00drop"
+#: Marks, in a stream's lines, a pause of ``token_delay`` (each shell sleeps its own way).
+PAUSE = b"\x00pause"
 
 
 @attrs.frozen
