@@ -43,6 +43,7 @@ from ._exceptions import (
     StreamError,
     UnprocessableEntityError,
 )
+from ._logging import configure_from_env as _configure_logging
 from ._resource import AsyncResponsePromise, DualMethod, ResponsePromise
 from ._streaming import AsyncEventStream, EventStream, StreamEvent, UnknownEvent
 from ._types import (
@@ -57,6 +58,8 @@ from ._types import (
 )
 
 __version__ = "0.1.0"
+
+_configure_logging()
 
 __all__ = [
     "APIConnectionError",

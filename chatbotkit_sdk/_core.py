@@ -16,7 +16,7 @@ import logging
 import random
 import re
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import ModuleType
 from typing import Any, Generic, TypeVar, get_args
 
@@ -26,13 +26,15 @@ from chatbotkit_api.types import Unset
 from dateutil import parser as date_parser
 
 from ._exceptions import (
+    APIError,
     APIStatusError,
     ResponseValidationError,
     connection_error,
     redacted,
     status_error_class,
 )
-from ._options import ClientOptions, check_timeout, merge_headers
+from ._logging import log
+from ._options import ClientOptions, check_headers, check_timeout, merge_headers
 from ._streaming import events_for
 from ._types import NotGiven, RequestOptions
 from ._validate import Invalid, _ModelNamespace, check_model, checker_for, json_name
@@ -40,7 +42,6 @@ from ._validate import Invalid, _ModelNamespace, check_model, checker_for, json_
 __all__ = ["Call", "ClientCore", "Operation"]
 
 T = TypeVar("T")
-log = logging.getLogger("chatbotkit_sdk")
 
 #: Completions may think for minutes; everything else should answer quickly.
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
@@ -48,6 +49,14 @@ LONG_TIMEOUT = httpx.Timeout(600.0, connect=5.0, pool=60.0)
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 MAX_BACKOFF = 8.0
 MAX_RETRY_AFTER = 60.0
+
+
+_SECRET_HEADER = re.compile(r"auth|token|secret|key|cookie|signature", re.IGNORECASE)
+
+
+def _safe_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    """Headers fit for a log line: anything that looks like a credential is hidden."""
+    return {k: "[redacted]" if _SECRET_HEADER.search(k) else v for k, v in headers.items()}
 
 
 @attrs.frozen
@@ -107,6 +116,12 @@ class Call(Generic[T]):
     retry_timeout: bool
     #: type -> event model, for operations that can answer in JSON Lines
     events: Mapping[str, type] | None = attrs.field(default=None, repr=False)
+    #: raw bytes to send instead of JSON (the presigned upload)
+    content: bytes | None = attrs.field(default=None, repr=False)
+    #: send exactly these headers: not even an injected httpx client's defaults
+    bare: bool = False
+    #: a second request to send with the parsed result, e.g. the bytes of an upload
+    then: Callable[[Any], Call[Any]] | None = attrs.field(default=None, repr=False)
 
     @property
     def paged(self) -> bool:
@@ -243,6 +258,38 @@ class ClientCore:
             retry_timeout=self.options.retry_timeout,
             events=events_for(stream) if stream is not None else None,
         )
+
+    @staticmethod
+    def presigned(call: Call[Any], content: bytes) -> Callable[[Any], Call[None]]:
+        """What sends ``content`` to the ``uploadRequest`` in an upload's result.
+
+        The bytes go exactly where and how the API said: its method, URL and headers,
+        and nothing of ours (no Authorization, no X-RunAs-*, no client defaults).
+        """
+
+        def upload(result: Any) -> Call[None]:
+            target: Any = getattr(result, "upload_request", None)
+            if not attrs.has(type(target)):
+                raise APIError(
+                    f"{call.url}: the answer has no uploadRequest, so the file's bytes were not sent"
+                )
+            headers = dict(target.headers.additional_properties) if target.headers else {}
+            check_headers(headers, "uploadRequest.headers")
+            return attrs.evolve(
+                call,
+                method=target.method.upper(),
+                url=target.url,
+                headers=headers,
+                params=None,
+                json=None,
+                result=type(None),
+                content=content,
+                bare=True,
+                events=None,
+                then=None,
+            )
+
+        return upload
 
     @staticmethod
     def _body(model: type, value: Any) -> dict[str, Any]:
@@ -389,8 +436,13 @@ class Exchange:
         call = self.call
         attempt = 0
         while True:
+            if log.isEnabledFor(logging.DEBUG):
+                log.debug("request: %s %s %s", call.method, call.url, _safe_headers(call.headers))
             yield SEND
             answer = self.answer
+            if log.isEnabledFor(logging.DEBUG):
+                outcome = answer.status_code if isinstance(answer, httpx.Response) else repr(answer)
+                log.debug("response: %s %s -> %s", call.method, call.url, outcome)
             if isinstance(answer, httpx.Response):
                 if answer.is_success:
                     self.response = answer

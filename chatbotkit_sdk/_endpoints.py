@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Unpack
 
+import attrs
 from chatbotkit_api.api.conversation import (
     compact_conversation,
     compact_conversation_stateless,
@@ -371,6 +372,27 @@ class AttachmentEndpoints(Resource):
         (``{"file": {"type", "size", "name"}}``) and get a presigned ``uploadRequest``."""
         body, op = (AttachmentUploadRequest, request), upload_conversation_attachment
         return self._core.call(op, AttachmentUploadResult, conversation_id, body=body, options=options)
+
+    @endpoint
+    def upload_file(
+        self,
+        conversation_id: str,
+        content: bytes,
+        /,
+        *,
+        name: str,
+        content_type: str,
+        **options: Unpack[Opts],
+    ) -> Call[AttachmentUploadResult]:
+        """Attach ``content``: register the file, then send its bytes to the presigned
+        ``uploadRequest`` (with only the headers the API gave; none of this client's)."""
+        if not isinstance(content, bytes | bytearray | memoryview):
+            raise TypeError(f"content must be bytes, got {type(content).__name__}")
+        data = bytes(content)
+        file = {"name": name, "type": content_type, "size": len(data)}
+        op, body = upload_conversation_attachment, (AttachmentUploadRequest, {"file": file})
+        call = self._core.call(op, AttachmentUploadResult, conversation_id, body=body, options=options)
+        return attrs.evolve(call, then=self._core.presigned(call, data))
 
 
 class ContactEndpoints(Resource):

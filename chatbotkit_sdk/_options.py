@@ -25,6 +25,8 @@ OFFICIAL_HOST = "api.chatbotkit.com"
 
 _HEADER_NAME = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
 _BAD_HEADER_VALUE = re.compile(r"[\r\n\x00]")
+#: host[:port]; also keeps user info ("user:pass@") out, which would leak into logs
+_NETLOC = re.compile(r"^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$")
 _PLACEHOLDER = re.compile(r"{([^{}]+)}")
 
 
@@ -134,7 +136,16 @@ class ClientOptions:
         parts = urlsplit(self.base_url)
         scheme = (self.protocol or parts.scheme).rstrip(":")
         netloc = self.host or parts.netloc
-        object.__setattr__(self, "origin", urlunsplit((scheme, netloc, parts.path.rstrip("/"), "", "")))
+        if scheme not in ("http", "https"):
+            raise ValueError(f"protocol: expected 'http' or 'https', got {scheme!r}")
+        origin = urlunsplit((scheme, netloc, parts.path.rstrip("/"), "", ""))
+        try:
+            checked = httpx.URL(origin)
+        except httpx.InvalidURL as exc:
+            raise ValueError(f"host/base_url: {origin!r} is not a valid URL ({exc})") from None
+        if not checked.host or not _NETLOC.match(netloc):  # credentials in the URL would leak into logs
+            raise ValueError(f"host/base_url: {origin!r} needs a host and no user info")
+        object.__setattr__(self, "origin", origin)
         object.__setattr__(self, "official", (urlsplit(self.origin).hostname or "") == OFFICIAL_HOST)
 
     @classmethod

@@ -48,15 +48,20 @@ class _Runner:
         self.cache: dict[CacheKey, Any] = {}
 
     def build(self, call: Call[Any]) -> httpx.Request:
-        # build_request() (unlike httpx.Request) applies an injected client's defaults.
-        return self.http.build_request(
-            call.method,
-            call.url,
-            params=call.params,
-            headers=call.headers,
-            json=call.json,
-            timeout=call.timeout,
-        )
+        try:
+            if call.bare:  # presigned: exactly these headers, none of the client's
+                timeout = httpx.Timeout(call.timeout).as_dict() if call.timeout else {}
+                return httpx.Request(
+                    call.method, call.url, headers=call.headers, content=call.content,
+                    extensions={"timeout": timeout},
+                )  # fmt: skip
+            # build_request() (unlike httpx.Request) applies an injected client's defaults.
+            return self.http.build_request(
+                call.method, call.url, params=call.params, headers=call.headers,
+                json=call.json, content=call.content, timeout=call.timeout,
+            )  # fmt: skip
+        except httpx.InvalidURL as exc:  # e.g. from an endpoints override
+            raise ValueError(f"invalid URL {call.url!r}: {exc}") from None
 
 
 class SyncRunner(_Runner):
@@ -85,7 +90,10 @@ class SyncRunner(_Runner):
         return response
 
     def run(self, call: Call[T]) -> T:
-        return self.core.parse(call, self.send(call))
+        result = self.core.parse(call, self.send(call))
+        if call.then is not None:
+            self.send(call.then(result))
+        return result
 
     def promise(self, call: Call[T]) -> ResponsePromise[T]:
         return ResponsePromise(self, call)
@@ -121,7 +129,10 @@ class AsyncRunner(_Runner):
         return response
 
     async def run(self, call: Call[T]) -> T:
-        return self.core.parse(call, await self.send(call))
+        result = self.core.parse(call, await self.send(call))
+        if call.then is not None:
+            await self.send(call.then(result))
+        return result
 
     def promise(self, call: Call[T]) -> AsyncResponsePromise[T]:
         return AsyncResponsePromise(self, call)

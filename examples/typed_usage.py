@@ -96,6 +96,10 @@ def sync_app(client: ConversationClient) -> None:
     assert_type(client.attachment.list(created.id).result(), ConversationAttachmentPage)
     file = {"file": {"type": "text/plain", "size": 12, "name": "notes.txt"}}
     assert_type(client.attachment.upload(created.id, file), AttachmentUploadResult)
+    uploaded = client.attachment.upload_file(
+        created.id, b"notes", name="notes.txt", content_type="text/plain"
+    )
+    assert_type(uploaded, AttachmentUploadResult)
     assert_type(client.contact.upsert(created.id, {"fingerprint": "user-42"}), IdResult)
 
     try:

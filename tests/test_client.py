@@ -190,6 +190,8 @@ class Case:
     #: the JSON body sent, or None when the request has no body at all
     body: Any = None
     lazy: bool = False
+    #: requests the call makes; the first one is the operation's (upload_file adds a PUT)
+    requests: int = 1
 
     def __str__(self) -> str:
         return self.name
@@ -510,6 +512,27 @@ CASES: list[Case] = [
         body={"file": {"type": "application/pdf", "size": 48213, "name": "invoice.pdf"}},
     ),
     Case(
+        name="attachment.upload_file",
+        call=lambda c: c.attachment.upload_file(
+            "cnv_1", b"%PDF-1.7 invoice", name="invoice.pdf", content_type="application/pdf"
+        ),
+        answer={
+            "id": "att_1",
+            "name": "invoice.pdf",
+            "uploadRequest": {
+                "method": "PUT",
+                "url": "https://uploads.example.com/att_1?signature=abc",
+                "headers": {"Content-Type": "application/pdf"},
+            },
+        },
+        result=models.AttachmentUploadResult,
+        method="POST",
+        path="/v1/conversation/cnv_1/attachment/upload",
+        operation=("conversation_attachment", "upload_conversation_attachment"),
+        body={"file": {"name": "invoice.pdf", "type": "application/pdf", "size": 16}},
+        requests=2,
+    ),
+    Case(
         name="contact.upsert",
         call=lambda c: c.contact.upsert("cnv_1", {"fingerprint": "fp_1", "email": "jane@x.io"}),
         answer={"id": "con_1"},
@@ -596,8 +619,8 @@ def test_every_method_sends_the_right_request(mode: str, case: Case) -> None:
 
         result = asyncio.run(go())
 
-    assert len(h.requests) == 1
-    request = h.last
+    assert len(h.requests) == case.requests
+    request = h.requests[0]
     assert request.method == case.method
     assert request.url.scheme == "https"
     assert request.url.host == "api.chatbotkit.com"
