@@ -116,6 +116,18 @@ def sync_app(client: ConversationClient) -> None:
     client.close()
 
 
+def sync_sub_clients(client: ConversationClient, conversation_id: str) -> None:
+    assert_type(client.session.create(conversation_id, {"durationInSeconds": 3600}), ConversationSession)
+    assert_type(client.attachment.list(conversation_id).result(), ConversationAttachmentPage)
+    file = {"file": {"type": "text/plain", "size": 12, "name": "notes.txt"}}
+    assert_type(client.attachment.upload(conversation_id, file), AttachmentUploadResult)
+    uploaded = client.attachment.upload_file(
+        conversation_id, b"notes", name="notes.txt", content_type="text/plain"
+    )
+    assert_type(uploaded, AttachmentUploadResult)
+    assert_type(client.contact.upsert(conversation_id, {"fingerprint": "user-42"}), IdResult)
+
+
 def sync_streaming(client: ConversationClient, conversation_id: str) -> None:
     created = client.fetch(conversation_id).result()
     with client.complete(created.id, {"text": "Stream this"}).stream() as stream:
