@@ -92,15 +92,7 @@ def sync_app(client: ConversationClient) -> None:
     assert_type(client.message.synthesize(created.id, first.id), IdResult)
     assert_type(client.message.delete(created.id, first.id), IdResult)
 
-    assert_type(client.session.create(created.id, {"durationInSeconds": 3600}), ConversationSession)
-    assert_type(client.attachment.list(created.id).result(), ConversationAttachmentPage)
-    file = {"file": {"type": "text/plain", "size": 12, "name": "notes.txt"}}
-    assert_type(client.attachment.upload(created.id, file), AttachmentUploadResult)
-    uploaded = client.attachment.upload_file(
-        created.id, b"notes", name="notes.txt", content_type="text/plain"
-    )
-    assert_type(uploaded, AttachmentUploadResult)
-    assert_type(client.contact.upsert(created.id, {"fingerprint": "user-42"}), IdResult)
+    sync_sub_clients(client, created.id)
 
     try:
         client.delete(created.id, retries=0)
