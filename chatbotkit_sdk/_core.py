@@ -274,7 +274,12 @@ class ClientCore:
                     f"{call.url}: the answer has no uploadRequest, so the file's bytes were not sent"
                 )
             headers = dict(target.headers.additional_properties) if target.headers else {}
-            check_headers(headers, "uploadRequest.headers")
+            try:
+                check_headers(headers, "uploadRequest.headers")
+                if httpx.URL(target.url).scheme not in ("http", "https"):
+                    raise ValueError(f"uploadRequest.url: not an http(s) URL: {target.url!r}")
+            except (TypeError, ValueError, httpx.InvalidURL) as exc:
+                raise APIError(f"the uploadRequest cannot be sent, so the bytes were not: {exc}") from exc
             return attrs.evolve(
                 call,
                 method=target.method.upper(),

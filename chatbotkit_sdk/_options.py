@@ -50,6 +50,8 @@ def _check_header(name: Any, value: Any, field: str) -> None:
         raise TypeError(f"{field}[{name!r}]: header values must be strings, got {value!r}")
     if _BAD_HEADER_VALUE.search(value):
         raise ValueError(f"{field}[{name!r}]: header value contains CR, LF or NUL")
+    if not value.isascii():  # httpx sends header values as ASCII
+        raise ValueError(f"{field}[{name!r}]: header value must be ASCII")
 
 
 def check_headers(headers: Any, field: str) -> Mapping[str, str]:
@@ -207,8 +209,8 @@ def _check_secret(secret: Any) -> str:
         raise ChatBotKitError(f"No API secret: pass secret=... or set the {SECRET_ENV} environment variable.")
     if not isinstance(secret, str):
         raise TypeError(f"secret must be a string, got {type(secret).__name__}")
-    if _BAD_HEADER_VALUE.search(secret):
-        raise ValueError("secret contains CR, LF or NUL")
+    if _BAD_HEADER_VALUE.search(secret) or not secret.isascii():
+        raise ValueError("secret must be ASCII without CR, LF or NUL")
     return secret
 
 

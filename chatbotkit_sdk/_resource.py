@@ -64,6 +64,11 @@ class _Runner:
             raise ValueError(f"invalid URL {call.url!r}: {exc}") from None
 
 
+def _auth(bare: bool) -> Any:
+    """A bare (presigned) request gets no auth, not even an injected client's ``auth=``."""
+    return None if bare else httpx.USE_CLIENT_DEFAULT
+
+
 class SyncRunner(_Runner):
     http: httpx.Client
 
@@ -71,15 +76,15 @@ class SyncRunner(_Runner):
         exchange = Exchange(call, self.build(call))
         for step in exchange:
             if step is SEND:
-                exchange.answer = self._send(exchange.request, stream)
+                exchange.answer = self._send(exchange.request, stream, call.bare)
             else:
                 time.sleep(step)
         assert exchange.response is not None
         return exchange.response
 
-    def _send(self, request: httpx.Request, stream: bool) -> httpx.Response | Exception:
+    def _send(self, request: httpx.Request, stream: bool, bare: bool) -> httpx.Response | Exception:
         try:
-            response = self.http.send(request, stream=True)
+            response = self.http.send(request, stream=True, auth=_auth(bare))
             if not stream or not response.is_success:
                 try:
                     response.read()
@@ -110,15 +115,15 @@ class AsyncRunner(_Runner):
         exchange = Exchange(call, self.build(call))
         for step in exchange:
             if step is SEND:
-                exchange.answer = await self._send(exchange.request, stream)
+                exchange.answer = await self._send(exchange.request, stream, call.bare)
             else:
                 await asyncio.sleep(step)
         assert exchange.response is not None
         return exchange.response
 
-    async def _send(self, request: httpx.Request, stream: bool) -> httpx.Response | Exception:
+    async def _send(self, request: httpx.Request, stream: bool, bare: bool) -> httpx.Response | Exception:
         try:
-            response = await self.http.send(request, stream=True)
+            response = await self.http.send(request, stream=True, auth=_auth(bare))
             if not stream or not response.is_success:
                 try:
                     await response.aread()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import importlib
+import math
 import re
 import types
 import typing
@@ -83,7 +84,32 @@ _MODEL_NAMES = frozenset(chatbotkit_api.models.__all__)
 
 
 def _check_any(value: Any, path: str, strict: bool) -> None:
-    return None
+    """Free-form values: anything from JSON; in a request (strict), only what JSON can hold."""
+    if not strict or value is None or isinstance(value, bool | int):
+        return
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise Invalid(path, f"expected a finite number, got {value!r}")
+    elif isinstance(value, str):
+        _check_text(value, path)
+    elif isinstance(value, list | tuple):
+        for index, element in enumerate(value):
+            _check_any(element, f"{path}[{index}]", strict)
+    elif isinstance(value, Mapping):
+        for key, element in value.items():
+            if not isinstance(key, str):
+                raise Invalid(path, f"keys must be strings, got {key!r}")
+            _check_any(element, _join(path, key), strict)
+    else:
+        raise Invalid(path, f"expected a JSON value, got {_kind(value)}")
+
+
+def _check_text(value: str, path: str) -> None:
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise Invalid(path, "the string holds a lone surrogate, which JSON text cannot carry") from None
 
 
 def _scalar(expected: type | types.UnionType, label: str) -> Checker:
@@ -93,6 +119,8 @@ def _scalar(expected: type | types.UnionType, label: str) -> Checker:
             raise Invalid(path, f"expected {label}, got {_kind(value)}")
         if not isinstance(value, expected):
             raise Invalid(path, f"expected {label}, got {_kind(value)}")
+        if strict and isinstance(value, float | str):  # requests: only what JSON can hold
+            _check_any(value, path, strict)
 
     return check
 
@@ -183,7 +211,7 @@ def _mapping(item: Checker) -> Checker:
         for key, element in value.items():
             if not isinstance(key, str):
                 raise Invalid(path, f"keys must be strings, got {key!r}")
-            if item is not _check_any:
+            if strict or item is not _check_any:
                 item(element, _join(path, key), strict)
 
     return check
@@ -224,7 +252,7 @@ class _Model:
                 field_checker(element, _join(path, key), strict)
             elif strict and not self.free_form:
                 raise Invalid(_join(path, key), self._unknown(key))
-            elif self.extra is not None and self.extra is not _check_any:
+            elif self.extra is not None and (strict or self.extra is not _check_any):
                 self.extra(element, _join(path, key), strict)
 
     def _unknown(self, key: Any) -> str:
@@ -233,7 +261,7 @@ class _Model:
             close = difflib.get_close_matches(json_name(key), list(self.fields), n=1)
             if close:
                 hint = f"; did you mean {close[0]!r}?"
-        return f"unknown field for {self.name}{hint}"
+        return f"unknown field {key!r} for {self.name}{hint}"
 
 
 def check_model(cls: type[M], value: Any, *, strict: bool, path: str = "") -> None:
