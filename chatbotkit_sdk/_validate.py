@@ -99,6 +99,7 @@ def _check_any(value: Any, path: str, strict: bool) -> None:
         for key, element in value.items():
             if not isinstance(key, str):
                 raise Invalid(path, f"keys must be strings, got {key!r}")
+            _check_text(key, path)
             _check_any(element, _join(path, key), strict)
     else:
         raise Invalid(path, f"expected a JSON value, got {_kind(value)}")
@@ -211,6 +212,8 @@ def _mapping(item: Checker) -> Checker:
         for key, element in value.items():
             if not isinstance(key, str):
                 raise Invalid(path, f"keys must be strings, got {key!r}")
+            if strict:
+                _check_text(key, path)
             if strict or item is not _check_any:
                 item(element, _join(path, key), strict)
 
@@ -253,6 +256,8 @@ class _Model:
             elif strict and not self.free_form:
                 raise Invalid(_join(path, key), self._unknown(key))
             elif self.extra is not None and (strict or self.extra is not _check_any):
+                if strict and isinstance(key, str):
+                    _check_text(key, path)
                 self.extra(element, _join(path, key), strict)
 
     def _unknown(self, key: Any) -> str:
