@@ -46,6 +46,7 @@ T = TypeVar("T")
 #: Completions may think for minutes; everything else should answer quickly.
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 LONG_TIMEOUT = httpx.Timeout(600.0, connect=5.0, pool=60.0)
+_OPTION_NAMES = frozenset(RequestOptions.__annotations__)
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 MAX_BACKOFF = 8.0
 MAX_RETRY_AFTER = 60.0
@@ -230,7 +231,7 @@ class ClientCore:
     ) -> Call[T]:
         """Everything needed to send one operation; raises before any I/O if misused."""
         op = Operation.of(module)
-        unknown = set(options) - set(RequestOptions.__annotations__)
+        unknown = options.keys() - _OPTION_NAMES
         if unknown:
             raise TypeError(f"unknown option(s): {', '.join(sorted(unknown))}")
         url = self.options.url(op.path, dict(zip(op.placeholders, ids, strict=True)))
