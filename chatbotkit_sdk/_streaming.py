@@ -14,6 +14,7 @@ connection to the pool.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import typing
@@ -21,39 +22,52 @@ from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from types import TracebackType
 from typing import Any, Generic, Self, TypeVar, get_args
 
-import attrs
 import httpx
-from chatbotkit_api.models import (
-    AbortEvent,
-    CompleteBeginEvent,
-    CompleteEndEvent,
-    CompleteResultEvent,
-    ConversationCompleteResultEvent,
-    ConversationItemEvent,
-    ConversationMessageItemEvent,
-    MessageEvent,
-    ReasoningTokenEvent,
-    ReceiveResultEvent,
-    SendResultEvent,
-    TokenEvent,
-    UsageEvent,
-    WaitForChannelMessageBeginEvent,
-    WaitForChannelMessageEndEvent,
-)
+
+# The event models load on first use (PEP 562), like every generated model: the
+# first stream pays for them, ``import chatbotkit_sdk`` does not.
+from chatbotkit_api import models as m
 
 from ._exceptions import StreamDecodeError, StreamError, connection_error, redacted
-from ._validate import Invalid, _ModelNamespace, check_model
 
 if typing.TYPE_CHECKING:
+    from typing import TypeAlias
+
+    from chatbotkit_api.models import (
+        AbortEvent,
+        CompleteBeginEvent,
+        CompleteEndEvent,
+        CompleteResultEvent,
+        ConversationCompleteResultEvent,
+        ConversationItemEvent,
+        ConversationMessageItemEvent,
+        MessageEvent,
+        ReasoningTokenEvent,
+        ReceiveResultEvent,
+        SendResultEvent,
+        TokenEvent,
+        UsageEvent,
+        WaitForChannelMessageBeginEvent,
+        WaitForChannelMessageEndEvent,
+    )
+
     from ._core import Call
 
 __all__ = ["AsyncEventStream", "EventParser", "EventStream", "StreamEvent", "UnknownEvent"]
 
 T = TypeVar("T")
+X = TypeVar("X")
 _QUOTE_LIMIT = 200
+#: The raw (C) scanner under ``json.loads``: one call per line, no whitespace regexes.
+#: typeshed does not declare this attribute of JSONDecoder, though it is always set.
+_scan: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+#: What JSON calls whitespace (``str.strip()`` would also take e.g. U+00A0 and U+2028).
+_JSON_SPACE = " \t\r\n"
+#: An item a parser checked but does not hand out (a non-token event in ``tokens()``).
+_SKIP: Any = object()
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True, slots=True)
 class UnknownEvent:
     """An event type this SDK does not know yet, passed through rather than refused."""
 
@@ -61,43 +75,63 @@ class UnknownEvent:
     data: Any
 
 
-#: Every event a stream can yield (``error`` events raise ``StreamError`` instead).
-StreamEvent = (
-    TokenEvent
-    | ReasoningTokenEvent
-    | MessageEvent
-    | UsageEvent
-    | CompleteBeginEvent
-    | CompleteEndEvent
-    | WaitForChannelMessageBeginEvent
-    | WaitForChannelMessageEndEvent
-    | AbortEvent
-    | CompleteResultEvent
-    | ConversationCompleteResultEvent
-    | SendResultEvent
-    | ReceiveResultEvent
-    | ConversationItemEvent
-    | ConversationMessageItemEvent
-    | UnknownEvent
+#: The names in ``StreamEvent``, the union of every event a stream can yield.
+_EVENT_NAMES = (
+    "TokenEvent",
+    "ReasoningTokenEvent",
+    "MessageEvent",
+    "UsageEvent",
+    "CompleteBeginEvent",
+    "CompleteEndEvent",
+    "WaitForChannelMessageBeginEvent",
+    "WaitForChannelMessageEndEvent",
+    "AbortEvent",
+    "CompleteResultEvent",
+    "ConversationCompleteResultEvent",
+    "SendResultEvent",
+    "ReceiveResultEvent",
+    "ConversationItemEvent",
+    "ConversationMessageItemEvent",
 )
+#: The first nine are the events of every completion stream besides its ``result``.
+_COMPLETION_EVENT_COUNT = 9
 
-#: The events of completion streams other than their own ``result`` event.
-_COMPLETION_EVENTS = (
-    TokenEvent,
-    ReasoningTokenEvent,
-    MessageEvent,
-    UsageEvent,
-    CompleteBeginEvent,
-    CompleteEndEvent,
-    WaitForChannelMessageBeginEvent,
-    WaitForChannelMessageEndEvent,
-    AbortEvent,
-)
+if typing.TYPE_CHECKING:
+    #: Every event a stream can yield (``error`` events raise ``StreamError`` instead).
+    StreamEvent: TypeAlias = (
+        TokenEvent
+        | ReasoningTokenEvent
+        | MessageEvent
+        | UsageEvent
+        | CompleteBeginEvent
+        | CompleteEndEvent
+        | WaitForChannelMessageBeginEvent
+        | WaitForChannelMessageEndEvent
+        | AbortEvent
+        | CompleteResultEvent
+        | ConversationCompleteResultEvent
+        | SendResultEvent
+        | ReceiveResultEvent
+        | ConversationItemEvent
+        | ConversationMessageItemEvent
+        | UnknownEvent
+    )
+
+
+def __getattr__(name: str) -> Any:
+    """``StreamEvent`` is built when first used, since it needs every event model."""
+    if name != "StreamEvent":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    union = functools.reduce(lambda a, b: a | b, [getattr(m, n) for n in _EVENT_NAMES], UnknownEvent)
+    globals()[name] = union
+    return union
 
 
 @functools.cache
 def event_type(cls: type) -> str:
     """The ``type`` value an event model stands for (its ``Literal`` type hint)."""
+    from ._validate import _ModelNamespace
+
     hint = typing.get_type_hints(cls, localns=_ModelNamespace())["type_"]
     (value,) = get_args(hint)
     return str(value)
@@ -109,45 +143,108 @@ def events_for(final: type) -> Mapping[str, type]:
     kind = event_type(final)
     if kind == "item":
         return {kind: final}
-    return {**{event_type(cls): cls for cls in _COMPLETION_EVENTS}, kind: final}
+    completion = [getattr(m, name) for name in _EVENT_NAMES[:_COMPLETION_EVENT_COUNT]]
+    return {**{event_type(cls): cls for cls in completion}, kind: final}
 
 
-class EventParser:
-    """Incremental JSON Lines decoder and event builder; shared by sync and async streams."""
+class EventParser(Generic[X]):
+    """Incremental JSON Lines decoder: bytes in, one item per event out; no I/O.
 
-    __slots__ = ("_events", "_partial", "_request", "_response")
+    Shared by sync and async streams. A chunk's complete lines are decoded from
+    UTF-8 together (a line is only decoded once its newline has arrived, so a
+    character split across chunks is never cut) and each is parsed straight
+    from the JSON scanner. Every event is checked against its model; token
+    events, nearly all of any stream, are recognised by their exact shape and
+    built without the general check (the result is identical, see the tests).
+    """
+
+    __slots__ = ("_events", "_partial", "_request", "_response", "_token_data", "_tokens")
 
     def __init__(self, events: Mapping[str, type], response: httpx.Response) -> None:
         self._events = events
+        # Events whose data is just ``{"token": str}``: the hot path of every completion.
+        token_events = (m.TokenEvent, m.ReasoningTokenEvent)
+        self._tokens = {kind: cls for kind, cls in events.items() if cls in token_events}
+        self._token_data = m.TokenData
         self._response = response
         self._request = redacted(response.request)  # errors raised here carry no secret
         self._partial = bytearray()
 
-    def feed(self, chunk: bytes) -> Iterator[StreamEvent]:
-        """The events completed by ``chunk``, one at a time (an error raises in place)."""
-        if b"\n" not in chunk:
+    def feed(self, chunk: bytes) -> Iterator[X]:
+        """The items completed by ``chunk``, one at a time (an error raises in place)."""
+        last = chunk.rfind(b"\n")
+        if last < 0:
             self._partial += chunk
             return
-        lines = chunk.split(b"\n")
         if self._partial:
-            self._partial += lines[0]
-            lines[0] = bytes(self._partial)
-        self._partial = bytearray(lines.pop())
-        for line in lines:
-            if line.strip():
-                yield self._event(line)
+            self._partial += chunk[:last]
+            block = bytes(self._partial)
+        else:
+            block = chunk[:last]
+        self._partial = bytearray(chunk[last + 1 :])
+        yield from self._lines(block)
 
-    def end(self) -> Iterator[StreamEvent]:
-        """The last event, if the stream did not end with a newline."""
+    def end(self) -> Iterator[X]:
+        """The last item, if the stream did not end with a newline."""
         if self._partial.strip():
-            line, self._partial = bytes(self._partial), bytearray()
-            yield self._event(line)
+            block, self._partial = bytes(self._partial), bytearray()
+            yield from self._lines(block)
 
-    def _event(self, line: bytes) -> StreamEvent:
+    def _lines(self, block: bytes) -> Iterator[X]:
         try:
-            item = json.loads(line)
-        except ValueError:  # also invalid UTF-8
-            raise self._decode_error("a stream line is not JSON", line) from None
+            text, checked = block.decode(), True
+        except UnicodeDecodeError:  # find the bad line: those before it still count
+            text, checked = block.decode("utf-8", "surrogateescape"), False
+        scan = _scan
+        for raw in text.split("\n"):
+            line = raw.strip(_JSON_SPACE)
+            if not line:
+                continue
+            if not checked and not _is_utf8(line):
+                raise self._decode_error("a stream line is not UTF-8", line)
+            try:
+                item, end = scan(line, 0)
+            except (StopIteration, ValueError, RecursionError):
+                item, end = self._retry_without_bom(line)
+            if end != len(line):
+                raise self._decode_error("a stream line is not JSON", line)
+            out = self._item(item, line)
+            if out is not _SKIP:
+                yield out
+
+    def _retry_without_bom(self, line: str) -> tuple[Any, int]:
+        """A line may start with a byte order mark, as ``json.loads`` allows; else not JSON."""
+        if line.startswith("\ufeff"):
+            try:
+                item, end = _scan(line, 1)
+            except (StopIteration, ValueError, RecursionError):
+                pass
+            else:
+                return item, end
+        raise self._decode_error("a stream line is not JSON", line)
+
+    def _token(self, item: Any) -> str | None:
+        """The token of an exactly-shaped token event of this stream, else None."""
+        if type(item) is not dict or len(item) != 2:
+            return None
+        kind = item.get("type")
+        if type(kind) is str and kind in self._tokens:
+            data = item.get("data")
+            if type(data) is dict and len(data) == 1:
+                token = data.get("token")
+                if type(token) is str:
+                    return token
+        return None
+
+    def _item(self, item: Any, line: str) -> Any:
+        token = self._token(item)
+        if token is not None:
+            return self._tokens[item["type"]](type_=item["type"], data=self._token_data(token=token))
+        return self._event(item, line)
+
+    def _event(self, item: Any, line: str) -> StreamEvent:
+        from ._validate import Invalid, check_model
+
         if not isinstance(item, dict) or not isinstance(item.get("type"), str) or "data" not in item:
             raise self._decode_error('a stream line is not a {"type", "data"} event', line)
         kind = item["type"]
@@ -165,24 +262,39 @@ class EventParser:
         event: StreamEvent = cls.from_dict(item)  # type: ignore[attr-defined]
         return event
 
-    def _decode_error(self, problem: str, line: bytes) -> StreamDecodeError:
-        quoted = line[:_QUOTE_LIMIT].decode("utf-8", "replace")
-        more = "..." if len(line) > _QUOTE_LIMIT else ""
+    def _decode_error(self, problem: str, line: str) -> StreamDecodeError:
+        raw = line.encode("utf-8", "surrogateescape")  # a bad line is quoted as it came
+        quoted = raw[:_QUOTE_LIMIT].decode("utf-8", "replace")
+        more = "..." if len(raw) > _QUOTE_LIMIT else ""
         self._response.request = self._request
         return StreamDecodeError(f"{problem}: {quoted!r}{more}", line=quoted, response=self._response)
 
 
-def token_of(event: StreamEvent) -> str | None:
-    return event.data.token if isinstance(event, TokenEvent) else None
+class TokenParser(EventParser[str]):
+    """Yields only the text of ``token`` events; every other event is still checked
+    (an ``error`` event still raises), but no event object is built for tokens."""
+
+    __slots__ = ()
+
+    def _item(self, item: Any, line: str) -> Any:
+        token = self._token(item)
+        if token is not None:
+            return token if item["type"] == "token" else _SKIP
+        event = self._event(item, line)
+        return event.data.token if isinstance(event, m.TokenEvent) else _SKIP
+
+
+def _is_utf8(line: str) -> bool:
+    try:
+        line.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def result_of(event: StreamEvent) -> Any:
     """The ``data`` of a ``result`` event, or ``None`` for any other event."""
-    if isinstance(event, CompleteResultEvent | ConversationCompleteResultEvent):
-        return event.data
-    if isinstance(event, SendResultEvent | ReceiveResultEvent):
-        return event.data
-    return None
+    return event.data if event.type == "result" else None
 
 
 def _no_result() -> StreamError:
@@ -203,13 +315,13 @@ class _Stream(Generic[T]):
         if self._closed:
             raise RuntimeError("this stream was closed; ask for a new one with .stream()")
 
-    def _start(self, response: httpx.Response) -> EventParser:
+    def _start(self, response: httpx.Response, parser: type[EventParser[X]]) -> EventParser[X]:
         if self._consumed:
             raise RuntimeError("a stream can be iterated only once")
         self._consumed = True
         self._response = response
         assert self._call.events is not None
-        return EventParser(self._call.events, response)
+        return parser(self._call.events, response)
 
     def __repr__(self) -> str:
         state = "closed" if self._closed else "open" if self._response else "not sent"
@@ -220,9 +332,16 @@ class EventStream(_Stream[T]):
     """Events of one streamed answer. Iterate it once, inside ``with`` or not."""
 
     def __iter__(self) -> Iterator[StreamEvent]:
+        return self._run(EventParser)
+
+    def tokens(self) -> Iterator[str]:
+        """Only the text tokens of the reply, as they arrive (other events are checked, not built)."""
+        return self._run(TokenParser)
+
+    def _run(self, kind: type[EventParser[X]]) -> Iterator[X]:
         self._check_open()
         response = self._response or self._open()
-        parser = self._start(response)
+        parser = self._start(response, kind)
         try:
             for chunk in response.iter_bytes():
                 yield from parser.feed(chunk)
@@ -231,13 +350,6 @@ class EventStream(_Stream[T]):
             raise connection_error(exc, response.request) from exc
         finally:
             self.close()
-
-    def tokens(self) -> Iterator[str]:
-        """Only the text tokens of the reply, as they arrive."""
-        for event in self:
-            token = token_of(event)
-            if token is not None:
-                yield token
 
     def text(self) -> str:
         """Consume the stream; the reply's tokens joined."""
@@ -278,27 +390,27 @@ class EventStream(_Stream[T]):
 class AsyncEventStream(_Stream[T]):
     """Events of one streamed answer, for ``async for``; use ``async with`` to be prompt."""
 
-    async def __aiter__(self) -> AsyncIterator[StreamEvent]:
+    def __aiter__(self) -> AsyncIterator[StreamEvent]:
+        return self._run(EventParser)
+
+    def tokens(self) -> AsyncIterator[str]:
+        """Only the text tokens of the reply, as they arrive (other events are checked, not built)."""
+        return self._run(TokenParser)
+
+    async def _run(self, kind: type[EventParser[X]]) -> AsyncIterator[X]:
         self._check_open()
         response = self._response or await self._open()
-        parser = self._start(response)
+        parser = self._start(response, kind)
         try:
             async for chunk in response.aiter_bytes():
-                for event in parser.feed(chunk):
-                    yield event
-            for event in parser.end():
-                yield event
+                for item in parser.feed(chunk):
+                    yield item
+            for item in parser.end():
+                yield item
         except httpx.HTTPError as exc:
             raise connection_error(exc, response.request) from exc
         finally:
             await self.aclose()
-
-    async def tokens(self) -> AsyncIterator[str]:
-        """Only the text tokens of the reply, as they arrive."""
-        async for event in self:
-            token = token_of(event)
-            if token is not None:
-                yield token
 
     async def text(self) -> str:
         """Consume the stream; the reply's tokens joined."""
