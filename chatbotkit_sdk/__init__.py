@@ -10,6 +10,8 @@
 Models (request and result types) live in ``chatbotkit_sdk.models``.
 """
 
+import typing as _typing
+
 from . import models
 from ._client import (
     AsyncAttachmentClient,
@@ -45,7 +47,7 @@ from ._exceptions import (
 )
 from ._logging import configure_from_env as _configure_logging
 from ._resource import AsyncResponsePromise, DualMethod, ResponsePromise
-from ._streaming import AsyncEventStream, EventStream, StreamEvent, UnknownEvent
+from ._streaming import AsyncEventStream, EventStream, UnknownEvent
 from ._types import (
     NOT_GIVEN,
     AttachmentListRequest,
@@ -56,6 +58,9 @@ from ._types import (
     TimeoutTypes,
     UsageRequest,
 )
+
+if _typing.TYPE_CHECKING:
+    from ._streaming import StreamEvent
 
 __version__ = "0.1.0"
 
@@ -107,3 +112,17 @@ __all__ = [
     "UsageRequest",
     "models",
 ]
+
+
+def __getattr__(name: str) -> _typing.Any:
+    # StreamEvent, the union of every event model, is built on first use so that
+    # importing the SDK does not load the models (see ``make bench``).
+    if name == "StreamEvent":
+        from . import _streaming
+
+        return _streaming.StreamEvent
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

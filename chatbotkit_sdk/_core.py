@@ -8,6 +8,7 @@ only send, sleep and read; they share all of this.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import importlib
 import inspect
@@ -20,10 +21,7 @@ from collections.abc import Callable, Mapping
 from types import ModuleType
 from typing import Any, Generic, TypeVar, get_args
 
-import attrs
 import httpx
-from chatbotkit_api.types import Unset
-from dateutil import parser as date_parser
 
 from ._exceptions import (
     APIError,
@@ -37,7 +35,10 @@ from ._logging import log
 from ._options import ClientOptions, check_headers, check_timeout, merge_headers
 from ._streaming import events_for
 from ._types import NotGiven, RequestOptions
-from ._validate import Invalid, _ModelNamespace, check_model, checker_for, json_name
+
+# attrs, the generated models, _validate (which needs both) and dateutil are
+# imported where first needed, not here: ``import chatbotkit_sdk`` stays close to
+# the cost of ``import httpx`` (see ``make bench``).
 
 __all__ = ["Call", "ClientCore", "Operation"]
 
@@ -60,7 +61,7 @@ def _safe_headers(headers: Mapping[str, str]) -> dict[str, str]:
     return {k: "[redacted]" if _SECRET_HEADER.search(k) else v for k, v in headers.items()}
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True, slots=True)
 class Operation:
     """One generated endpoint module, with its method and templated path from the spec."""
 
@@ -83,6 +84,8 @@ class Operation:
 
     @classmethod
     def _inspect(cls, module: ModuleType) -> Operation:
+        from ._validate import _ModelNamespace, json_name
+
         package, name = module.__name__.rsplit(".", 1)
         method, path = importlib.import_module(package).OPERATIONS[name]
         build = module._get_kwargs
@@ -101,13 +104,13 @@ class Operation:
 _operations: dict[str, Operation] = {}
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True, slots=True)
 class Call(Generic[T]):
     """A request ready to send, and how to read its answer. Immutable; no I/O."""
 
     method: str
     url: str
-    headers: Mapping[str, str] = attrs.field(repr=False)  # holds the secret
+    headers: Mapping[str, str] = dataclasses.field(repr=False)  # holds the secret
     params: Mapping[str, Any] | None
     json: Any
     result: type[T]
@@ -116,13 +119,17 @@ class Call(Generic[T]):
     retry_delay: float
     retry_timeout: bool
     #: type -> event model, for operations that can answer in JSON Lines
-    events: Mapping[str, type] | None = attrs.field(default=None, repr=False)
+    events: Mapping[str, type] | None = dataclasses.field(default=None, repr=False)
     #: raw bytes to send instead of JSON (the presigned upload)
-    content: bytes | None = attrs.field(default=None, repr=False)
+    content: bytes | None = dataclasses.field(default=None, repr=False)
     #: send exactly these headers: not even an injected httpx client's defaults
     bare: bool = False
     #: a second request to send with the parsed result, e.g. the bytes of an upload
-    then: Callable[[Any], Call[Any]] | None = attrs.field(default=None, repr=False)
+    then: Callable[[Any], Call[Any]] | None = dataclasses.field(default=None, repr=False)
+
+    def replace(self, **changes: Any) -> Call[T]:
+        """This call with some fields changed."""
+        return dataclasses.replace(self, **changes)
 
     @property
     def paged(self) -> bool:
@@ -133,11 +140,11 @@ class Call(Generic[T]):
         """This call, asking for a JSON Lines stream."""
         if self.events is None:
             raise TypeError(f"{self.method} {self.url} cannot be streamed")
-        return attrs.evolve(self, headers=merge_headers(self.headers, {"Accept": "application/jsonl"}))
+        return self.replace(headers=merge_headers(self.headers, {"Accept": "application/jsonl"}))
 
     def next_page(self, cursor: str) -> Call[T]:
         """This call, for the page after the one that returned ``cursor``."""
-        return attrs.evolve(self, params={**(self.params or {}), "cursor": cursor})
+        return self.replace(params={**(self.params or {}), "cursor": cursor})
 
     @property
     def cache_key(self) -> tuple[str, str]:
@@ -151,6 +158,8 @@ _pages: dict[type, bool] = {}
 def _is_page(cls: type) -> bool:
     found = _pages.get(cls)
     if found is None:
+        import attrs
+
         names = attrs.fields_dict(cls) if attrs.has(cls) else {}
         found = _pages[cls] = "items" in names and "cursor" in names
     return found
@@ -158,6 +167,11 @@ def _is_page(cls: type) -> bool:
 
 def _query_value(name: str, hint: Any, value: Any) -> Any:
     """A query value in the form the generated function expects, or TypeError/ValueError."""
+    import attrs
+    from chatbotkit_api.types import Unset
+
+    from ._validate import Invalid, checker_for
+
     options = [a for a in get_args(hint) if a is not Unset] or [hint]
     if datetime.datetime in options:
         return _as_datetime(name, value)
@@ -170,6 +184,8 @@ def _query_value(name: str, hint: Any, value: Any) -> Any:
 
 
 def _as_datetime(name: str, value: Any) -> datetime.datetime:
+    from dateutil import parser as date_parser
+
     when: datetime.datetime
     if isinstance(value, str):
         try:
@@ -201,6 +217,8 @@ def retry_after(response: httpx.Response) -> float | None:
         return max(float(raw), 0.0)
     except ValueError:
         pass
+    from dateutil import parser as date_parser
+
     try:
         when = date_parser.parse(raw)
     except (ValueError, OverflowError):
@@ -269,6 +287,8 @@ class ClientCore:
         """
 
         def upload(result: Any) -> Call[None]:
+            import attrs
+
             target: Any = getattr(result, "upload_request", None)
             if not attrs.has(type(target)):
                 raise APIError(
@@ -281,8 +301,7 @@ class ClientCore:
                     raise ValueError(f"uploadRequest.url: not an http(s) URL: {target.url!r}")
             except (TypeError, ValueError, httpx.InvalidURL) as exc:
                 raise APIError(f"the uploadRequest cannot be sent, so the bytes were not: {exc}") from exc
-            return attrs.evolve(
-                call,
+            return call.replace(
                 method=target.method.upper(),
                 url=target.url,
                 headers=headers,
@@ -300,6 +319,8 @@ class ClientCore:
     @staticmethod
     def _body(model: type, value: Any) -> dict[str, Any]:
         """The JSON body for ``value``: a model instance or a mapping with API names."""
+        from ._validate import Invalid, check_model
+
         if value is None:
             value = {}
         data: dict[str, Any]
@@ -341,6 +362,8 @@ class ClientCore:
     @staticmethod
     def parse(call: Call[T], response: httpx.Response) -> T:
         """The model in a 2xx answer, or ``ResponseValidationError``."""
+        from ._validate import Invalid, check_model
+
         try:
             data = json.loads(response.content)
         except ValueError as exc:  # also invalid UTF-8

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections.abc import Callable, Mapping
@@ -9,9 +10,7 @@ from types import MappingProxyType
 from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
 
-import attrs
 import httpx
-from dateutil import tz
 
 from ._exceptions import ChatBotKitError
 from ._types import NOT_GIVEN, NotGiven
@@ -66,6 +65,8 @@ def check_headers(headers: Any, field: str) -> Mapping[str, str]:
 
 
 def _check_timezone(name: str) -> None:
+    from dateutil import tz  # here, not at import: only a timezone option needs it
+
     # gettz also accepts file paths and falls back to the local zone for ""; neither
     # is a time zone *name* the API understands.
     if not name or name.startswith("/") or ".." in name.split("/"):
@@ -107,34 +108,45 @@ def _option_str(field: str, value: Any) -> str | None:
     return value
 
 
-@attrs.frozen(kw_only=True)
+def _same(value: Any) -> Any:
+    return value
+
+
+def _empty_map() -> Mapping[str, str]:
+    return _frozen_map({})
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True, repr=False)
 class ClientOptions:
     """Everything a client was configured with. ``repr`` never shows the secret."""
 
-    secret: str = attrs.field(repr=False)
+    secret: str = dataclasses.field(repr=False)
     base_url: str = DEFAULT_BASE_URL
     host: str | None = None
     protocol: str | None = None
-    endpoints: Mapping[str, str] = attrs.field(
-        factory=lambda: _frozen_map({}), repr=lambda endpoints: repr(dict(endpoints))
-    )
+    endpoints: Mapping[str, str] = dataclasses.field(default_factory=_empty_map, metadata={"show": dict})
     run_as_user_id: str | None = None
     run_as_child_user_email: str | None = None
     timezone: str | None = None
-    headers: Mapping[str, str] = attrs.field(
-        factory=lambda: _frozen_map({}),
-        # Header values may hold credentials of their own; show only the names.
-        repr=lambda h: repr(sorted(h)),
-    )
+    # Header values may hold credentials of their own; show only the names.
+    headers: Mapping[str, str] = dataclasses.field(default_factory=_empty_map, metadata={"show": sorted})
     #: NOT_GIVEN: each operation's own default (long for completions); None: no limit.
     timeout: httpx.Timeout | NotGiven | None = NOT_GIVEN
     retries: int = 3
     retry_delay: float = 0.25
     retry_timeout: bool = False
-    origin: str = attrs.field(init=False, repr=False)
-    official: bool = attrs.field(init=False, repr=False)
+    origin: str = dataclasses.field(init=False, repr=False)
+    official: bool = dataclasses.field(init=False, repr=False)
 
-    def __attrs_post_init__(self) -> None:
+    def __repr__(self) -> str:
+        shown = (
+            f"{f.name}={f.metadata.get('show', _same)(getattr(self, f.name))!r}"
+            for f in dataclasses.fields(self)
+            if f.repr
+        )
+        return f"ClientOptions({', '.join(shown)})"
+
+    def __post_init__(self) -> None:
         parts = urlsplit(self.base_url)
         scheme = (self.protocol or parts.scheme).rstrip(":")
         netloc = self.host or parts.netloc
@@ -168,7 +180,7 @@ class ClientOptions:
             checked["endpoints"] = _frozen_map({**self.endpoints, **checked["endpoints"]})
         if secret is not None:
             checked["secret"] = _check_secret(secret)
-        return attrs.evolve(self, **checked)
+        return dataclasses.replace(self, **checked)
 
     # --- request building (no I/O) ---------------------------------------------
 

@@ -9,7 +9,6 @@ clients: on a sync resource it sends and returns the model (or a
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import time
 from collections.abc import AsyncIterator, Callable, Coroutine, Generator, Iterator, Mapping
@@ -84,8 +83,9 @@ class SyncRunner(_Runner):
 
     def _send(self, request: httpx.Request, stream: bool, bare: bool) -> httpx.Response | Exception:
         try:
-            response = self.http.send(request, stream=True, auth=_auth(bare))
-            if not stream or not response.is_success:
+            # stream=False: httpx reads the body and closes the response itself.
+            response = self.http.send(request, stream=stream, auth=_auth(bare))
+            if stream and not response.is_success:  # an error's body is read for the error
                 try:
                     response.read()
                 finally:
@@ -108,6 +108,12 @@ class SyncRunner(_Runner):
             self.http.close()
 
 
+async def _async_sleep(seconds: float) -> None:
+    import asyncio  # here, not at import: a program that never awaits need not load asyncio
+
+    await asyncio.sleep(seconds)
+
+
 class AsyncRunner(_Runner):
     http: httpx.AsyncClient
 
@@ -117,14 +123,14 @@ class AsyncRunner(_Runner):
             if step is SEND:
                 exchange.answer = await self._send(exchange.request, stream, call.bare)
             else:
-                await asyncio.sleep(step)
+                await _async_sleep(step)
         assert exchange.response is not None
         return exchange.response
 
     async def _send(self, request: httpx.Request, stream: bool, bare: bool) -> httpx.Response | Exception:
         try:
-            response = await self.http.send(request, stream=True, auth=_auth(bare))
-            if not stream or not response.is_success:
+            response = await self.http.send(request, stream=stream, auth=_auth(bare))
+            if stream and not response.is_success:
                 try:
                     await response.aread()
                 finally:

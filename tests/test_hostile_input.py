@@ -624,9 +624,7 @@ def test_any_retry_after_waits_between_zero_and_sixty_seconds(
         patch.setattr(
             chatbotkit_sdk._resource, "time", SimpleNamespace(**{**vars(time), "sleep": waits.append})
         )
-        patch.setattr(
-            chatbotkit_sdk._resource, "asyncio", SimpleNamespace(**{**vars(asyncio), "sleep": async_sleep})
-        )
+        patch.setattr(chatbotkit_sdk._resource, "_async_sleep", async_sleep)
         try:
             result = run(transport.client(mode, retries=1, retry_delay=0.25).delete("cnv_1"))
         except RateLimitError as exc:  # pragma: no cover - would mean the 200 was never asked for

@@ -109,9 +109,7 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     monkeypatch.setattr(
         chatbotkit_sdk._resource, "time", SimpleNamespace(**{**vars(time), "sleep": sync_sleep})
     )
-    monkeypatch.setattr(
-        chatbotkit_sdk._resource, "asyncio", SimpleNamespace(**{**vars(asyncio), "sleep": async_sleep})
-    )
+    monkeypatch.setattr(chatbotkit_sdk._resource, "_async_sleep", async_sleep)
     return recorded
 
 

@@ -5,9 +5,19 @@
 the spec instead of repeating the paths.
 """
 
+import importlib
+from types import ModuleType
+
 OPERATIONS: dict[str, tuple[str, str]] = {
     "create_conversation_session": (
         "POST",
         "/conversation/{conversationId}/session/create",
     ),
 }
+
+
+def __getattr__(name: str) -> ModuleType:
+    """Endpoint modules load on first use (each imports its models, and attrs)."""
+    if name not in OPERATIONS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return importlib.import_module(f"{__name__}.{name}")
