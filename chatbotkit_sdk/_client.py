@@ -161,7 +161,9 @@ class _BaseClient(ConversationEndpoints, Generic[HttpT]):
         """
         options = self.options.extend(**changes)
         clone = object.__new__(type(self))
-        runner = self._runner_class(ClientCore(options), self._runner.http, owns=False)
+        runner = self._runner_class(
+            ClientCore(options), self._runner.http, owns=False, plain=self._runner.plain
+        )
         clone._setup(options, runner)
         return clone
 

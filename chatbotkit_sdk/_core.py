@@ -35,10 +35,10 @@ from ._logging import log
 from ._options import ClientOptions, check_headers, check_timeout, merge_headers
 from ._streaming import events_for
 from ._types import NotGiven, RequestOptions
+from ._validate import Invalid, _ModelNamespace, check_model, checker_for, json_name
 
-# attrs, the generated models, _validate (which needs both) and dateutil are
-# imported where first needed, not here: ``import chatbotkit_sdk`` stays close to
-# the cost of ``import httpx`` (see ``make bench``).
+# attrs, the generated models and dateutil are imported where first needed, not
+# here: ``import chatbotkit_sdk`` stays close to ``import httpx`` (see ``make bench``).
 
 __all__ = ["Call", "ClientCore", "Operation"]
 
@@ -84,8 +84,6 @@ class Operation:
 
     @classmethod
     def _inspect(cls, module: ModuleType) -> Operation:
-        from ._validate import _ModelNamespace, json_name
-
         package, name = module.__name__.rsplit(".", 1)
         method, path = importlib.import_module(package).OPERATIONS[name]
         build = module._get_kwargs
@@ -170,8 +168,6 @@ def _query_value(name: str, hint: Any, value: Any) -> Any:
     import attrs
     from chatbotkit_api.types import Unset
 
-    from ._validate import Invalid, checker_for
-
     options = [a for a in get_args(hint) if a is not Unset] or [hint]
     if datetime.datetime in options:
         return _as_datetime(name, value)
@@ -233,6 +229,9 @@ class ClientCore:
 
     def __init__(self, options: ClientOptions) -> None:
         self.options = options
+        #: The headers of every call without ``extra_headers``: one object, so that a
+        #: runner can keep what it derives from it.
+        self.headers: Mapping[str, str] = options.headers_for(None)
 
     # --- building --------------------------------------------------------------
 
@@ -249,8 +248,8 @@ class ClientCore:
     ) -> Call[T]:
         """Everything needed to send one operation; raises before any I/O if misused."""
         op = Operation.of(module)
-        unknown = options.keys() - _OPTION_NAMES
-        if unknown:
+        if options and not options.keys() <= _OPTION_NAMES:
+            unknown = options.keys() - _OPTION_NAMES
             raise TypeError(f"unknown option(s): {', '.join(sorted(unknown))}")
         url = self.options.url(op.path, dict(zip(op.placeholders, ids, strict=True)))
         params = self._params(op, query) if op.query else None
@@ -264,10 +263,11 @@ class ClientCore:
         retries = options.get("retries", self.options.retries)
         if isinstance(retries, bool) or not isinstance(retries, int) or retries < 0:
             raise ValueError(f"retries: expected an integer >= 0, got {retries!r}")
+        extra = options.get("extra_headers")
         return Call(
             method=op.method,
             url=url,
-            headers=self.options.headers_for(options.get("extra_headers")),
+            headers=self.options.headers_for(extra) if extra else self.headers,
             params=params,
             json=self._body(*body) if body is not None else None,
             result=result,
@@ -319,8 +319,6 @@ class ClientCore:
     @staticmethod
     def _body(model: type, value: Any) -> dict[str, Any]:
         """The JSON body for ``value``: a model instance or a mapping with API names."""
-        from ._validate import Invalid, check_model
-
         if value is None:
             value = {}
         data: dict[str, Any]
@@ -362,8 +360,6 @@ class ClientCore:
     @staticmethod
     def parse(call: Call[T], response: httpx.Response) -> T:
         """The model in a 2xx answer, or ``ResponseValidationError``."""
-        from ._validate import Invalid, check_model
-
         try:
             data = json.loads(response.content)
         except ValueError as exc:  # also invalid UTF-8

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import re
 from collections.abc import Callable, Mapping
@@ -27,6 +28,8 @@ _BAD_HEADER_VALUE = re.compile(r"[\r\n\x00]")
 #: host[:port]; also keeps user info ("user:pass@") out, which would leak into logs
 _NETLOC = re.compile(r"^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$")
 _PLACEHOLDER = re.compile(r"{([^{}]+)}")
+#: Ids that are their own percent-encoding (most are): no need to call quote().
+_PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9_~-]+")
 
 
 def _frozen_map(value: Mapping[str, str]) -> Mapping[str, str]:
@@ -87,6 +90,8 @@ def check_timeout(value: Any, field: str = "timeout") -> httpx.Timeout | None:
 
 def encode_segment(value: Any, name: str) -> str:
     """One path segment, percent-encoded so that no id can reach another endpoint."""
+    if type(value) is str and _PLAIN_SEGMENT.fullmatch(value):
+        return value
     if not isinstance(value, str):
         raise TypeError(f"{name} must be a string, got {type(value).__name__}")
     if not value:
@@ -188,14 +193,13 @@ class ClientOptions:
         """The URL for a spec path such as ``/conversation/{conversationId}/fetch``."""
         key = "/api/v1" + template
         target = self.endpoints.get(key, key)
-
-        def fill(match: re.Match[str]) -> str:
-            name = match.group(1)
+        literals, names = _split_template(target)
+        parts = [literals[0]]
+        for name, literal in zip(names, literals[1:], strict=True):
             if name not in path_params:
                 raise ValueError(f"endpoint override for {key} uses unknown {{{name}}}")
-            return encode_segment(path_params[name], name)
-
-        path = _PLACEHOLDER.sub(fill, target)
+            parts += (encode_segment(path_params[name], name), literal)
+        path = "".join(parts)
         if "://" in path:
             return path
         if self.official and path.startswith("/api/"):
@@ -214,6 +218,13 @@ class ClientOptions:
         if not extra and not self.headers:
             return own
         return merge_headers(own, self.headers, check_headers(extra, "extra_headers") if extra else None)
+
+
+@functools.lru_cache(maxsize=512)
+def _split_template(template: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``/a/{x}/b`` -> (("/a/", "/b"), ("x",)): the text around each placeholder, and their names."""
+    pieces = _PLACEHOLDER.split(template)
+    return tuple(pieces[0::2]), tuple(pieces[1::2])
 
 
 def _check_secret(secret: Any) -> str:

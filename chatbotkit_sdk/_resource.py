@@ -40,10 +40,18 @@ CacheKey = tuple[str, str, str]
 class _Runner:
     """Shared by the sync and async runners: request building and the result cache."""
 
-    def __init__(self, core: ClientCore, http: httpx.Client | httpx.AsyncClient, owns: bool):
+    def __init__(
+        self, core: ClientCore, http: httpx.Client | httpx.AsyncClient, owns: bool, plain: bool | None = None
+    ):
         self.core = core
         self.http = http
         self.owns_http = owns
+        #: Whether ``http`` is a client this SDK made itself, with no base URL, headers or
+        #: params of its own: requests are then built directly, which costs less than
+        #: ``build_request()``'s merging (see ``make bench``); cookies servers set still
+        #: go back, as ``build_request()`` would send them.
+        self.plain = owns if plain is None else plain
+        self._headers: tuple[Mapping[str, str], httpx.Headers] | None = None
         self.cache: dict[CacheKey, Any] = {}
 
     def build(self, call: Call[Any]) -> httpx.Request:
@@ -54,6 +62,15 @@ class _Runner:
                     call.method, call.url, headers=call.headers, content=call.content,
                     extensions={"timeout": timeout},
                 )  # fmt: skip
+            if self.plain:
+                request = httpx.Request(
+                    call.method, call.url, params=call.params, headers=self._merged(call.headers),
+                    json=call.json, content=call.content,
+                    extensions={"timeout": httpx.Timeout(call.timeout).as_dict()},
+                )  # fmt: skip
+                if self.http.cookies:  # e.g. a load balancer's sticky cookie: sent back, as httpx would
+                    self.http.cookies.set_cookie_header(request)
+                return request
             # build_request() (unlike httpx.Request) applies an injected client's defaults.
             return self.http.build_request(
                 call.method, call.url, params=call.params, headers=call.headers,
@@ -61,6 +78,20 @@ class _Runner:
             )  # fmt: skip
         except httpx.InvalidURL as exc:  # e.g. from an endpoints override
             raise ValueError(f"invalid URL {call.url!r}: {exc}") from None
+
+    def _merged(self, headers: Mapping[str, str]) -> httpx.Headers:
+        """httpx's default headers, then ``headers`` (as ``build_request()`` would merge them).
+
+        The merge for the client's own headers, which nearly every call sends, is kept.
+        """
+        kept = self._headers
+        if kept is not None and kept[0] is headers:
+            return kept[1]
+        merged = httpx.Headers(self.http.headers)
+        merged.update(headers)
+        if headers is self.core.headers:
+            self._headers = (headers, merged)
+        return merged
 
 
 def _auth(bare: bool) -> Any:

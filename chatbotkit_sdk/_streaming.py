@@ -29,6 +29,7 @@ import httpx
 from chatbotkit_api import models as m
 
 from ._exceptions import StreamDecodeError, StreamError, connection_error, redacted
+from ._validate import Invalid, _ModelNamespace, check_model
 
 if typing.TYPE_CHECKING:
     from typing import TypeAlias
@@ -130,8 +131,6 @@ def __getattr__(name: str) -> Any:
 @functools.cache
 def event_type(cls: type) -> str:
     """The ``type`` value an event model stands for (its ``Literal`` type hint)."""
-    from ._validate import _ModelNamespace
-
     hint = typing.get_type_hints(cls, localns=_ModelNamespace())["type_"]
     (value,) = get_args(hint)
     return str(value)
@@ -243,8 +242,6 @@ class EventParser(Generic[X]):
         return self._event(item, line)
 
     def _event(self, item: Any, line: str) -> StreamEvent:
-        from ._validate import Invalid, check_model
-
         if not isinstance(item, dict) or not isinstance(item.get("type"), str) or "data" not in item:
             raise self._decode_error('a stream line is not a {"type", "data"} event', line)
         kind = item["type"]

@@ -14,7 +14,6 @@ look-ups per field.
 from __future__ import annotations
 
 import contextlib
-import difflib
 import importlib
 import math
 import re
@@ -23,9 +22,10 @@ import typing
 from collections.abc import Callable, Mapping
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
-import attrs
 import chatbotkit_api.models
-from chatbotkit_api.types import Unset
+
+# attrs (with chatbotkit_api.types, which needs it) is imported where checkers are
+# built, on first use: importing this module must stay cheap (see ``make bench``).
 
 __all__ = ["Invalid", "check_model", "json_name"]
 
@@ -151,6 +151,9 @@ def checker_for(tp: Any) -> Checker:
 
 
 def _build(tp: Any) -> Checker:
+    import attrs
+    from chatbotkit_api.types import Unset
+
     if tp in _SCALARS:
         return _SCALARS[tp]
     origin = get_origin(tp)
@@ -229,6 +232,8 @@ class _Model:
         self.name = cls.__name__
         self.fields: dict[str, tuple[bool, Any]] = {}
         self.extra: Checker | None = None
+        import attrs
+
         for field in attrs.fields(cls):
             if field.name == "additional_properties":
                 self.extra = checker_for(get_args(hints[field.name])[1])
@@ -263,6 +268,8 @@ class _Model:
     def _unknown(self, key: Any) -> str:
         hint = ""
         if isinstance(key, str):
+            import difflib
+
             close = difflib.get_close_matches(json_name(key), list(self.fields), n=1)
             if close:
                 hint = f"; did you mean {close[0]!r}?"
