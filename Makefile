@@ -6,7 +6,7 @@ PY     := $(BIN)/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help demo install generate check-generated lint-spec lint typecheck check test wheel-test clean
+.PHONY: help demo install generate check-generated lint-spec lint typecheck check test bench wheel-test clean
 
 help:
 	@echo "make demo             a streamed conversation with the embedded fake (or the real API)"
@@ -16,6 +16,7 @@ help:
 	@echo "make generate         regenerate generated/ from openapi/ (commit the result)"
 	@echo "make check-generated  fail, with a diff, if generated/ is stale"
 	@echo "make lint-spec        validate openapi/conversation.yaml"
+	@echo "make bench            the SDK against raw httpx on a loopback server (about 2 minutes)"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required (set PYTHON=...)")'
@@ -50,6 +51,9 @@ check: lint typecheck lint-spec check-generated
 
 test: $(STAMP)
 	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(PY) bench/run.py
 
 clean:
 	rm -rf $(VENV) dist build .mypy_cache .pytest_cache .ruff_cache .hypothesis
