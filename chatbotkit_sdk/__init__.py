@@ -7,7 +7,9 @@
         reply = client.complete(conversation.id, {"text": "Hi!"}).result()
         print(reply.text)
 
-Models (request and result types) live in ``chatbotkit_sdk.models``.
+Models (request and result types) live in ``chatbotkit_sdk.models``, the dict-literal
+types of requests and queries in ``chatbotkit_sdk.params``, and each operation's
+stream events in ``chatbotkit_sdk.streams``.
 """
 
 import typing as _typing
@@ -46,18 +48,15 @@ from ._exceptions import (
     UnprocessableEntityError,
 )
 from ._logging import configure_from_env as _configure_logging
-from ._resource import AsyncResponsePromise, DualMethod, ResponsePromise
-from ._streaming import AsyncEventStream, EventStream, UnknownEvent
-from ._types import (
-    NOT_GIVEN,
-    AttachmentListRequest,
-    ConversationListRequest,
-    MessageListRequest,
-    NotGiven,
-    RequestOptions,
-    TimeoutTypes,
-    UsageRequest,
+from ._methods import DualMethod
+from ._resource import (
+    AsyncResponsePromise,
+    AsyncStreamableResponsePromise,
+    ResponsePromise,
+    StreamableResponsePromise,
 )
+from ._streaming import AsyncEventStream, EventStream, UnknownEvent
+from ._types import NOT_GIVEN, NotGiven, RequestOptions, TimeoutTypes
 
 if _typing.TYPE_CHECKING:
     from ._streaming import StreamEvent
@@ -78,8 +77,8 @@ __all__ = [
     "AsyncMessageClient",
     "AsyncResponsePromise",
     "AsyncSessionClient",
+    "AsyncStreamableResponsePromise",
     "AttachmentClient",
-    "AttachmentListRequest",
     "AuthenticationError",
     "BadRequestError",
     "ChatBotKitError",
@@ -87,12 +86,10 @@ __all__ = [
     "ConflictError",
     "ContactClient",
     "ConversationClient",
-    "ConversationListRequest",
     "DualMethod",
     "EventStream",
     "InternalServerError",
     "MessageClient",
-    "MessageListRequest",
     "NOT_GIVEN",
     "NotFoundError",
     "NotGiven",
@@ -106,10 +103,10 @@ __all__ = [
     "StreamDecodeError",
     "StreamError",
     "StreamEvent",
+    "StreamableResponsePromise",
     "TimeoutTypes",
     "UnknownEvent",
     "UnprocessableEntityError",
-    "UsageRequest",
     "models",
 ]
 

@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import importlib
-import inspect
 import json
 import logging
 import random
 import re
 import typing
 from collections.abc import Callable, Mapping
-from types import ModuleType
-from typing import Any, Generic, TypeVar, get_args
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import httpx
 
@@ -33,16 +30,19 @@ from ._exceptions import (
 )
 from ._logging import log
 from ._options import ClientOptions, check_headers, check_timeout, merge_headers
-from ._streaming import events_for
 from ._types import NotGiven, RequestOptions
-from ._validate import Invalid, _ModelNamespace, check_model, checker_for, json_name
+from ._validate import Invalid, check_model, checker_for
+
+if TYPE_CHECKING:
+    from chatbotkit_api.operations import Operation, Parameter
 
 # attrs, the generated models and dateutil are imported where first needed, not
 # here: ``import chatbotkit_sdk`` stays close to ``import httpx`` (see ``make bench``).
 
-__all__ = ["Call", "ClientCore", "Operation"]
+__all__ = ["Call", "ClientCore", "Endpoint", "StreamCall"]
 
 T = TypeVar("T")
+E = TypeVar("E")
 
 #: Completions may think for minutes; everything else should answer quickly.
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
@@ -62,44 +62,46 @@ def _safe_headers(headers: Mapping[str, str]) -> dict[str, str]:
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
-class Operation:
-    """One generated endpoint module, with its method and templated path from the spec."""
+class Endpoint:
+    """One operation of the generated description, with the classes it names imported."""
 
-    module: ModuleType
-    method: str
-    path: str
-    #: API query name -> (keyword of the generated function, type hint)
-    query: Mapping[str, tuple[str, Any]]
-    #: positional path arguments of the generated function, filled with placeholders
-    path_args: tuple[str, ...]
-    #: the path's {placeholders}, in order: the ids a wrapper passes positionally
+    spec: Operation
+    #: the path's {placeholders}, in order: the ids a method takes first
     placeholders: tuple[str, ...]
+    #: API query name -> parameter
+    query: Mapping[str, Parameter]
+    body: type | None
+    result: type
+    #: type -> event model, for operations that can answer in JSON Lines
+    events: Mapping[str, type] | None
 
-    @classmethod
-    def of(cls, module: ModuleType) -> Operation:
-        found = _operations.get(module.__name__)
+    @staticmethod
+    def named(name: str) -> Endpoint:
+        found = _endpoints.get(name)
         if found is None:
-            found = _operations[module.__name__] = cls._inspect(module)
+            found = _endpoints[name] = Endpoint._load(name)
         return found
 
-    @classmethod
-    def _inspect(cls, module: ModuleType) -> Operation:
-        package, name = module.__name__.rsplit(".", 1)
-        method, path = importlib.import_module(package).OPERATIONS[name]
-        build = module._get_kwargs
-        hints = typing.get_type_hints(build, localns=_ModelNamespace())
-        query: dict[str, tuple[str, Any]] = {}
-        path_args: list[str] = []
-        for param in inspect.signature(build).parameters.values():
-            if param.kind is param.POSITIONAL_OR_KEYWORD:
-                path_args.append(param.name)
-            elif param.name not in ("body", "x_timezone"):  # X-Timezone comes from options
-                query[json_name(param.name)] = (param.name, hints[param.name])
-        placeholders = tuple(re.findall(r"{([^{}]+)}", path))
-        return cls(module, method, path, query, tuple(path_args), placeholders)
+    @staticmethod
+    def _load(name: str) -> Endpoint:
+        from chatbotkit_api import models
+        from chatbotkit_api.operations import OPERATIONS
+
+        op = OPERATIONS[name]
+        events = None
+        if op.events is not None:  # an ``error`` event raises StreamError instead
+            events = {kind: getattr(models, model) for kind, model in op.events.items() if kind != "error"}
+        return Endpoint(
+            spec=op,
+            placeholders=tuple(p.name for p in op.path_params),
+            query={p.name: p for p in op.query},
+            body=getattr(models, op.body) if op.body else None,
+            result=getattr(models, op.result),
+            events=events,
+        )
 
 
-_operations: dict[str, Operation] = {}
+_endpoints: dict[str, Endpoint] = {}
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -125,7 +127,7 @@ class Call(Generic[T]):
     #: a second request to send with the parsed result, e.g. the bytes of an upload
     then: Callable[[Any], Call[Any]] | None = dataclasses.field(default=None, repr=False)
 
-    def replace(self, **changes: Any) -> Call[T]:
+    def replace(self, **changes: Any) -> Self:
         """This call with some fields changed."""
         return dataclasses.replace(self, **changes)
 
@@ -134,13 +136,13 @@ class Call(Generic[T]):
         """Whether the answer is a page of ``items`` with a ``cursor``."""
         return _is_page(self.result)
 
-    def streaming(self) -> Call[T]:
+    def streaming(self) -> Self:
         """This call, asking for a JSON Lines stream."""
         if self.events is None:
             raise TypeError(f"{self.method} {self.url} cannot be streamed")
         return self.replace(headers=merge_headers(self.headers, {"Accept": "application/jsonl"}))
 
-    def next_page(self, cursor: str) -> Call[T]:
+    def next_page(self, cursor: str) -> Self:
         """This call, for the page after the one that returned ``cursor``."""
         return self.replace(params={**(self.params or {}), "cursor": cursor})
 
@@ -148,6 +150,11 @@ class Call(Generic[T]):
     def cache_key(self) -> tuple[str, str]:
         query = str(httpx.QueryParams(self.params)) if self.params else ""
         return self.method, f"{self.url}?{query}" if query else self.url
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class StreamCall(Call[T], Generic[T, E]):
+    """A ``Call`` of an operation that can answer as a stream of ``E`` events."""
 
 
 _pages: dict[type, bool] = {}
@@ -163,20 +170,16 @@ def _is_page(cls: type) -> bool:
     return found
 
 
-def _query_value(name: str, hint: Any, value: Any) -> Any:
-    """A query value in the form the generated function expects, or TypeError/ValueError."""
-    import attrs
-    from chatbotkit_api.types import Unset
-
-    options = [a for a in get_args(hint) if a is not Unset] or [hint]
-    if datetime.datetime in options:
-        return _as_datetime(name, value)
-    model = next((o for o in options if isinstance(o, type) and attrs.has(o)), None)
+def _query_value(param: Parameter, value: Any) -> Any:
+    """A query value as it goes on the URL, or TypeError/ValueError naming the parameter."""
+    schema = param.schema
+    if schema.kind == "string" and schema.format in ("date-time", "date"):
+        return _as_datetime(param.name, value).isoformat()
     try:
-        checker_for(model or hint)(value, name, True)
+        checker_for(schema)(value, param.name, True)
     except Invalid as exc:
         raise (ValueError if "expected one of" in exc.problem else TypeError)(str(exc)) from None
-    return model.from_dict(value) if model is not None else value  # type: ignore[attr-defined]
+    return value
 
 
 def _as_datetime(name: str, value: Any) -> datetime.datetime:
@@ -236,25 +239,30 @@ class ClientCore:
     # --- building --------------------------------------------------------------
 
     def call(
-        self,
-        module: ModuleType,
-        result: type[T],
-        *ids: str,
-        options: RequestOptions,
-        query: Mapping[str, Any] | None = None,
-        body: tuple[type, Any] | None = None,
-        stream: type | None = None,
-        long: bool = False,
-    ) -> Call[T]:
-        """Everything needed to send one operation; raises before any I/O if misused."""
-        op = Operation.of(module)
+        self, name: str, args: tuple[Any, ...], options: RequestOptions, *, long: bool = False
+    ) -> Call[Any]:
+        """Everything needed to send operation ``name``; raises before any I/O if misused.
+
+        ``args`` are a method's positional arguments: the path's ids in order, then
+        the request body or the query, if the operation has one.
+        """
+        op = Endpoint.named(name)
         if options and not options.keys() <= _OPTION_NAMES:
             unknown = options.keys() - _OPTION_NAMES
             raise TypeError(f"unknown option(s): {', '.join(sorted(unknown))}")
-        url = self.options.url(op.path, dict(zip(op.placeholders, ids, strict=True)))
-        params = self._params(op, query) if op.query else None
-        if query and not op.query:
-            raise TypeError(f"{module.__name__.rsplit('.', 1)[1]} takes no query parameters")
+        count = len(op.placeholders)
+        ids, rest = args[:count], args[count:]
+        if len(ids) != count or len(rest) > 1:
+            raise TypeError(f"{name} takes {count} id(s) and at most one request, got {len(args)} arguments")
+        payload = rest[0] if rest else None
+        url = self.options.url(op.spec.path, dict(zip(op.placeholders, ids, strict=True)))
+        params = json = None
+        if op.body is not None:
+            json = self._body(op.body, payload)
+        elif op.query:
+            params = self._params(op, payload)
+        elif payload is not None:
+            raise TypeError(f"{name} takes no request")
         timeout: Any = options.get("timeout", self.options.timeout)
         if isinstance(timeout, NotGiven):
             timeout = LONG_TIMEOUT if long else DEFAULT_TIMEOUT
@@ -264,18 +272,18 @@ class ClientCore:
         if isinstance(retries, bool) or not isinstance(retries, int) or retries < 0:
             raise ValueError(f"retries: expected an integer >= 0, got {retries!r}")
         extra = options.get("extra_headers")
-        return Call(
-            method=op.method,
+        return (Call if op.events is None else StreamCall)(
+            method=op.spec.method,
             url=url,
             headers=self.options.headers_for(extra) if extra else self.headers,
             params=params,
-            json=self._body(*body) if body is not None else None,
-            result=result,
+            json=json,
+            result=op.result,
             timeout=timeout,
             retries=retries,
             retry_delay=self.options.retry_delay,
             retry_timeout=self.options.retry_timeout,
-            events=events_for(stream) if stream is not None else None,
+            events=op.events,
         )
 
     @staticmethod
@@ -337,22 +345,24 @@ class ClientCore:
         return data
 
     @staticmethod
-    def _params(op: Operation, query: Mapping[str, Any] | None) -> dict[str, Any]:
+    def _params(op: Endpoint, query: Mapping[str, Any] | None) -> dict[str, Any]:
         if query is None:
-            query = {}
+            return {}
         if not isinstance(query, Mapping):
             raise TypeError(f"the query must be a mapping, not {type(query).__name__}")
-        kwargs: dict[str, Any] = {}
+        params: dict[str, Any] = {}
         for key, value in query.items():
-            if key not in op.query:
-                known = ", ".join(sorted(op.query))
+            param = op.query.get(key)
+            if param is None:
+                known = ", ".join(op.query)
                 raise TypeError(f"unknown query parameter {key!r} (expected one of: {known})")
             if value is None:
                 continue
-            python_name, hint = op.query[key]
-            kwargs[python_name] = _query_value(key, hint, value)
-        placeholders = dict.fromkeys(op.path_args, "-")
-        params: dict[str, Any] = op.module._get_kwargs(**placeholders, **kwargs).get("params", {})
+            value = _query_value(param, value)
+            if param.style == "deepObject":  # meta[key]=value
+                params.update({f"{key}[{k}]": v for k, v in value.items()})
+            else:
+                params[key] = value
         return params
 
     # --- reading ---------------------------------------------------------------

@@ -1,42 +1,28 @@
-"""Every endpoint of the SDK, defined once for the sync and the async clients.
+"""Every endpoint of the SDK, declared once for the sync and the async clients.
 
-Each method names the generated endpoint module (which gives the HTTP method and
-the templated path from the spec), the request model and the result model, and
-returns a ``Call``. The decorator says what the client hands back:
+Each declaration names its operation in the generated description
+(``chatbotkit_api.operations``: method, path, parameters, request, result and
+events all come from the spec) and gives the method's typed signature: ids first,
+then the request (a generated model or a dict literal of the generated
+``...Param`` type, with the API's camelCase keys) or the query. A body that is only
+a docstring leaves building the request to that description; ``_methods.py`` says
+how a declaration becomes a method.
 
-- ``@endpoint``: the model (sync) or a coroutine of it (async);
-- ``@lazy``: a ``ResponsePromise`` / ``AsyncResponsePromise`` (sent when used);
-  ``stream=`` names the event model of operations that can answer in JSON Lines;
-- ``dual(...)`` / ``lazy_dual(...)``: ``m(None, request)`` is the stateless
-  operation, ``m(conversation_id, request)`` the stateful one.
-
-Requests are a generated model or a mapping with the API's (camelCase) field names;
-mappings are checked field by field before anything is sent.
+One rule for what a method returns, as in the JavaScript SDK: reading (``list``,
+``fetch``, ``export``, ``usage``) and completing (``complete``, ``send``,
+``receive``) return a promise that is sent when used; changing something
+(``create``, ``update``, ``delete``, votes, ...) is sent at once. The methods of
+operations that can answer in JSON Lines return promises with ``.stream()``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Unpack
-
-# Endpoint modules and models load on first use (PEP 562 in the generated
-# packages), so importing the SDK imports neither attrs nor any model.
-from chatbotkit_api import models as m
-from chatbotkit_api.api import conversation as conversations
-from chatbotkit_api.api import conversation_attachment as attachments
-from chatbotkit_api.api import conversation_contact as contacts
-from chatbotkit_api.api import conversation_message as messages
-from chatbotkit_api.api import conversation_session as sessions
+from typing import TYPE_CHECKING, Unpack
 
 from ._core import Call
-from ._resource import Resource, dual, endpoint, lazy, lazy_dual
-from ._types import (
-    AttachmentListRequest,
-    ConversationListRequest,
-    MessageListRequest,
-    RequestOptions,
-    UsageRequest,
-)
+from ._methods import dual, endpoint, lazy, operation, streamable, streamable_dual
+from ._resource import Resource
+from ._types import RequestOptions as Opts
 
 if TYPE_CHECKING:
     from chatbotkit_api.models import (
@@ -75,6 +61,40 @@ if TYPE_CHECKING:
         SessionCreateRequest,
         UpvoteRequest,
     )
+    from chatbotkit_api.params import (
+        AttachmentUploadRequestParam,
+        CompactRequestParam,
+        CompleteRequestParam,
+        ContactUpsertRequestParam,
+        ConversationCompleteRequestParam,
+        ConversationCreateRequestParam,
+        ConversationDispatchRequestParam,
+        ConversationUpdateRequestParam,
+        DispatchRequestParam,
+        DownvoteRequestParam,
+        ExportConversationsQuery,
+        FetchConversationUsageQuery,
+        ListConversationAttachmentsQuery,
+        ListConversationMessagesQuery,
+        ListConversationsQuery,
+        MessageCreateRequestParam,
+        MessageUpdateRequestParam,
+        ReceiveRequestParam,
+        SendRequestParam,
+        SessionCreateRequestParam,
+        UpvoteRequestParam,
+    )
+    from chatbotkit_api.streams import (
+        CompleteConversationEvent,
+        CompleteConversationMessageEvent,
+        ExportConversationsEvent,
+        ListConversationMessagesEvent,
+        ListConversationsEvent,
+        ReceiveConversationMessageEvent,
+        SendConversationMessageEvent,
+    )
+
+    from ._core import StreamCall
 
 __all__ = [
     "AttachmentEndpoints",
@@ -84,304 +104,260 @@ __all__ = [
     "SessionEndpoints",
 ]
 
-Body = Mapping[str, Any]
-Opts = RequestOptions
-
 
 class ConversationEndpoints(Resource):
     """``client.*``: conversations themselves."""
 
-    @lazy
+    @streamable("list_conversations")
     def list(
-        self, query: ConversationListRequest | None = None, /, **options: Unpack[Opts]
-    ) -> Call[ConversationPage]:
+        self, query: ListConversationsQuery | None = None, /, **options: Unpack[Opts]
+    ) -> StreamCall[ConversationPage, ListConversationsEvent]:
         """One page of conversations (``cursor``, ``take``, ``order``, ``meta`` filter)."""
-        events = m.ConversationItemEvent
-        return self._core.call(
-            conversations.list_conversations, m.ConversationPage, query=query, stream=events, options=options
-        )
 
-    @lazy
+    @streamable("export_conversations")
     def export(
-        self, query: ConversationListRequest | None = None, /, **options: Unpack[Opts]
-    ) -> Call[ConversationPage]:
+        self, query: ExportConversationsQuery | None = None, /, **options: Unpack[Opts]
+    ) -> StreamCall[ConversationPage, ExportConversationsEvent]:
         """One page of the conversation export (same query as ``list``)."""
-        events = m.ConversationItemEvent
-        return self._core.call(
-            conversations.export_conversations,
-            m.ConversationPage,
-            query=query,
-            stream=events,
-            options=options,
-        )
 
-    @lazy
+    @lazy("fetch_conversation")
     def fetch(self, conversation_id: str, /, **options: Unpack[Opts]) -> Call[Conversation]:
         """The conversation with this ID."""
-        return self._core.call(
-            conversations.fetch_conversation, m.Conversation, conversation_id, options=options
-        )
 
-    @endpoint
+    @endpoint("create_conversation")
     def create(
-        self, request: ConversationCreateRequest | Body | None = None, /, **options: Unpack[Opts]
+        self,
+        request: ConversationCreateRequest | ConversationCreateRequestParam | None = None,
+        /,
+        **options: Unpack[Opts],
     ) -> Call[ConversationCreateResult]:
         """Start a conversation: bot by ``botId`` or inline settings, optional seed messages."""
-        body = (m.ConversationCreateRequest, request)
-        return self._core.call(
-            conversations.create_conversation, m.ConversationCreateResult, body=body, options=options
-        )
 
-    @endpoint
+    @endpoint("update_conversation")
     def update(
-        self, conversation_id: str, request: ConversationUpdateRequest | Body, /, **options: Unpack[Opts]
+        self,
+        conversation_id: str,
+        request: ConversationUpdateRequest | ConversationUpdateRequestParam,
+        /,
+        **options: Unpack[Opts],
     ) -> Call[IdResult]:
         """Change a conversation's name, meta data, bot or settings."""
-        body = (m.ConversationUpdateRequest, request)
-        return self._core.call(
-            conversations.update_conversation, m.IdResult, conversation_id, body=body, options=options
-        )
 
-    @endpoint
+    @endpoint("delete_conversation")
     def delete(self, conversation_id: str, /, **options: Unpack[Opts]) -> Call[IdResult]:
         """Delete the conversation and its messages."""
-        body = (m.EmptyRequest, None)
-        return self._core.call(
-            conversations.delete_conversation, m.IdResult, conversation_id, body=body, options=options
-        )
 
-    def _complete(self, request: CompleteRequest | Body, options: Opts) -> Call[CompleteResult]:
-        body, events = (m.CompleteRequest, request), m.CompleteResultEvent
-        return self._core.call(
-            conversations.complete_conversation,
-            m.CompleteResult,
-            body=body,
-            stream=events,
-            options=options,
-            long=True,
-        )
+    @operation("complete_conversation", long=True)
+    def _complete(
+        self, request: CompleteRequest | CompleteRequestParam, /, **options: Unpack[Opts]
+    ) -> StreamCall[CompleteResult, CompleteConversationEvent]:
+        """Stateless: the whole history in ``messages``; nothing is stored."""
 
+    @operation("complete_conversation_message", long=True)
     def _complete_in(
-        self, conversation_id: str, request: ConversationCompleteRequest | Body | None, options: Opts
-    ) -> Call[ConversationCompleteResult]:
+        self,
+        conversation_id: str,
+        request: ConversationCompleteRequest | ConversationCompleteRequestParam | None = None,
+        /,
+        **options: Unpack[Opts],
+    ) -> StreamCall[ConversationCompleteResult, CompleteConversationMessageEvent]:
         """Complete the next message: ``complete(None, {"messages": [...]})`` is stateless;
         ``complete(conversation_id, {"text": ...})`` adds to and answers a stored conversation."""
-        body, result = (m.ConversationCompleteRequest, request), m.ConversationCompleteResult
-        op, events = conversations.complete_conversation_message, m.ConversationCompleteResultEvent
-        return self._core.call(
-            op, result, conversation_id, body=body, stream=events, options=options, long=True
-        )
 
-    complete = lazy_dual(_complete, _complete_in)
+    complete = streamable_dual(_complete, _complete_in)
 
-    def _dispatch(self, request: DispatchRequest | Body, options: Opts) -> Call[DispatchResult]:
-        body = (m.DispatchRequest, request)
-        return self._core.call(
-            conversations.dispatch_conversation, m.DispatchResult, body=body, options=options, long=True
-        )
+    @operation("dispatch_conversation", long=True)
+    def _dispatch(
+        self, request: DispatchRequest | DispatchRequestParam, /, **options: Unpack[Opts]
+    ) -> Call[DispatchResult]:
+        """Stateless dispatch."""
 
+    @operation("dispatch_stateful_conversation", long=True)
     def _dispatch_in(
-        self, conversation_id: str, request: ConversationDispatchRequest | Body | None, options: Opts
+        self,
+        conversation_id: str,
+        request: ConversationDispatchRequest | ConversationDispatchRequestParam | None = None,
+        /,
+        **options: Unpack[Opts],
     ) -> Call[DispatchResult]:
         """Queue a completion in the background; answers the ``channelId`` to follow.
         ``dispatch(None, request)`` is stateless, ``dispatch(conversation_id, ...)`` stateful."""
-        body, op = (m.ConversationDispatchRequest, request), conversations.dispatch_stateful_conversation
-        return self._core.call(op, m.DispatchResult, conversation_id, body=body, options=options, long=True)
 
     dispatch = dual(_dispatch, _dispatch_in)
 
-    def _compact(self, request: CompactRequest | Body, options: Opts) -> Call[CompactResult]:
-        body, op = (m.CompactRequest, request), conversations.compact_conversation_stateless
-        return self._core.call(op, m.CompactResult, body=body, options=options, long=True)
+    @operation("compact_conversation_stateless", long=True)
+    def _compact(
+        self, request: CompactRequest | CompactRequestParam, /, **options: Unpack[Opts]
+    ) -> Call[CompactResult]:
+        """Stateless compaction of the given ``messages``."""
 
+    @operation("compact_conversation", long=True)
     def _compact_in(
-        self, conversation_id: str, request: Body | None, options: Opts
+        self, conversation_id: str, /, **options: Unpack[Opts]
     ) -> Call[ConversationCompactResult]:
         """Summarise messages: ``compact(None, {"messages": [...]})`` returns a summary;
         ``compact(conversation_id)`` replaces a stored history with a checkpoint (no request)."""
-        if request:
-            raise TypeError("compact(conversation_id) takes no request")
-        result = m.ConversationCompactResult
-        return self._core.call(
-            conversations.compact_conversation, result, conversation_id, options=options, long=True
-        )
 
     compact = dual(_compact, _compact_in)
 
-    @lazy
+    @streamable("send_conversation_message", long=True)
     def send(
-        self, conversation_id: str, request: SendRequest | Body, /, **options: Unpack[Opts]
-    ) -> Call[SendResult]:
+        self, conversation_id: str, request: SendRequest | SendRequestParam, /, **options: Unpack[Opts]
+    ) -> StreamCall[SendResult, SendConversationMessageEvent]:
         """Add the user's message to the conversation (``receive`` then gets the reply)."""
-        body, op = (m.SendRequest, request), conversations.send_conversation_message
-        return self._core.call(
-            op, m.SendResult, conversation_id, body=body, stream=m.SendResultEvent, options=options, long=True
-        )
 
-    @lazy
+    @streamable("receive_conversation_message", long=True)
     def receive(
-        self, conversation_id: str, request: ReceiveRequest | Body | None = None, /, **options: Unpack[Opts]
-    ) -> Call[ReceiveResult]:
+        self,
+        conversation_id: str,
+        request: ReceiveRequest | ReceiveRequestParam | None = None,
+        /,
+        **options: Unpack[Opts],
+    ) -> StreamCall[ReceiveResult, ReceiveConversationMessageEvent]:
         """Let the bot reply to the conversation so far."""
-        body, op, events = (
-            (m.ReceiveRequest, request),
-            conversations.receive_conversation_message,
-            m.ReceiveResultEvent,
-        )
-        return self._core.call(
-            op, m.ReceiveResult, conversation_id, body=body, stream=events, options=options, long=True
-        )
 
-    @endpoint
+    @endpoint("upvote_conversation")
     def upvote(
-        self, conversation_id: str, request: UpvoteRequest | Body | None = None, /, **options: Unpack[Opts]
+        self,
+        conversation_id: str,
+        request: UpvoteRequest | UpvoteRequestParam | None = None,
+        /,
+        **options: Unpack[Opts],
     ) -> Call[IdResult]:
         """Rate the conversation up (``value`` 1..100, default 100; optional ``reason``)."""
-        body = (m.UpvoteRequest, request)
-        return self._core.call(
-            conversations.upvote_conversation, m.IdResult, conversation_id, body=body, options=options
-        )
 
-    @endpoint
+    @endpoint("downvote_conversation")
     def downvote(
-        self, conversation_id: str, request: DownvoteRequest | Body | None = None, /, **options: Unpack[Opts]
+        self,
+        conversation_id: str,
+        request: DownvoteRequest | DownvoteRequestParam | None = None,
+        /,
+        **options: Unpack[Opts],
     ) -> Call[IdResult]:
         """Rate the conversation down (``value`` -100..-1, default -100; optional ``reason``)."""
-        body = (m.DownvoteRequest, request)
-        return self._core.call(
-            conversations.downvote_conversation, m.IdResult, conversation_id, body=body, options=options
-        )
 
-    @endpoint
+    @lazy("fetch_conversation_usage")
     def usage(
-        self, conversation_id: str, query: UsageRequest | None = None, /, **options: Unpack[Opts]
+        self,
+        conversation_id: str,
+        query: FetchConversationUsageQuery | None = None,
+        /,
+        **options: Unpack[Opts],
     ) -> Call[ConversationUsage]:
-        """Tokens and messages used, optionally between ``from`` and ``to``."""
-        op = conversations.fetch_conversation_usage
-        return self._core.call(op, m.ConversationUsage, conversation_id, query=query, options=options)
+        """Tokens and messages used, optionally between ``from`` and ``to`` (ISO 8601
+        strings, ``datetime`` or ``date`` objects; naive ones are taken as UTC)."""
 
 
 class MessageEndpoints(Resource):
     """``client.message.*``: the messages of a conversation."""
 
-    @lazy
+    @streamable("list_conversation_messages")
     def list(
-        self, conversation_id: str, query: MessageListRequest | None = None, /, **options: Unpack[Opts]
-    ) -> Call[ConversationMessagePage]:
+        self,
+        conversation_id: str,
+        query: ListConversationMessagesQuery | None = None,
+        /,
+        **options: Unpack[Opts],
+    ) -> StreamCall[ConversationMessagePage, ListConversationMessagesEvent]:
         """One page of the conversation's messages (``cursor``, ``take``, ``order``)."""
-        op, result, events = (
-            messages.list_conversation_messages,
-            m.ConversationMessagePage,
-            m.ConversationMessageItemEvent,
-        )
-        return self._core.call(op, result, conversation_id, query=query, stream=events, options=options)
 
-    @endpoint
+    @lazy("fetch_conversation_message")
     def fetch(
         self, conversation_id: str, message_id: str, /, **options: Unpack[Opts]
     ) -> Call[ConversationMessage]:
         """The message with this ID."""
-        op, ids = messages.fetch_conversation_message, (conversation_id, message_id)
-        return self._core.call(op, m.ConversationMessage, *ids, options=options)
 
-    @endpoint
+    @endpoint("create_conversation_message")
     def create(
-        self, conversation_id: str, request: MessageCreateRequest | Body, /, **options: Unpack[Opts]
+        self,
+        conversation_id: str,
+        request: MessageCreateRequest | MessageCreateRequestParam,
+        /,
+        **options: Unpack[Opts],
     ) -> Call[MessageCreateResult]:
         """Add a message of any ``type`` without asking the bot to reply."""
-        body, op = (m.MessageCreateRequest, request), messages.create_conversation_message
-        return self._core.call(op, m.MessageCreateResult, conversation_id, body=body, options=options)
 
-    @endpoint
+    @endpoint("update_conversation_message")
     def update(
         self,
         conversation_id: str,
         message_id: str,
-        request: MessageUpdateRequest | Body,
+        request: MessageUpdateRequest | MessageUpdateRequestParam,
         /,
         **options: Unpack[Opts],
     ) -> Call[IdResult]:
         """Change a message's text, type or meta data."""
-        body, ids = (m.MessageUpdateRequest, request), (conversation_id, message_id)
-        return self._core.call(
-            messages.update_conversation_message, m.IdResult, *ids, body=body, options=options
-        )
 
-    @endpoint
+    @endpoint("delete_conversation_message")
     def delete(self, conversation_id: str, message_id: str, /, **options: Unpack[Opts]) -> Call[IdResult]:
         """Delete the message."""
-        body, ids = (m.EmptyRequest, None), (conversation_id, message_id)
-        return self._core.call(
-            messages.delete_conversation_message, m.IdResult, *ids, body=body, options=options
-        )
 
-    @endpoint
+    @endpoint("upvote_conversation_message")
     def upvote(
-        self, conversation_id: str, message_id: str, request: UpvoteRequest | Body | None = None, /,
+        self,
+        conversation_id: str,
+        message_id: str,
+        request: UpvoteRequest | UpvoteRequestParam | None = None,
+        /,
         **options: Unpack[Opts],
-    ) -> Call[IdResult]:  # fmt: skip
+    ) -> Call[IdResult]:
         """Rate the message up (``value`` 1..100, default 100; optional ``reason``)."""
-        body, ids = (m.UpvoteRequest, request), (conversation_id, message_id)
-        return self._core.call(
-            messages.upvote_conversation_message, m.IdResult, *ids, body=body, options=options
-        )
 
-    @endpoint
+    @endpoint("downvote_conversation_message")
     def downvote(
-        self, conversation_id: str, message_id: str, request: DownvoteRequest | Body | None = None, /,
+        self,
+        conversation_id: str,
+        message_id: str,
+        request: DownvoteRequest | DownvoteRequestParam | None = None,
+        /,
         **options: Unpack[Opts],
-    ) -> Call[IdResult]:  # fmt: skip
+    ) -> Call[IdResult]:
         """Rate the message down (``value`` -100..-1, default -100; optional ``reason``)."""
-        body, ids = (m.DownvoteRequest, request), (conversation_id, message_id)
-        return self._core.call(
-            messages.downvote_conversation_message, m.IdResult, *ids, body=body, options=options
-        )
 
-    @endpoint
+    @endpoint("synthesize_conversation_message", long=True)
     def synthesize(self, conversation_id: str, message_id: str, /, **options: Unpack[Opts]) -> Call[IdResult]:
         """Produce speech for the message."""
-        body, ids = (m.EmptyRequest, None), (conversation_id, message_id)
-        op = messages.synthesize_conversation_message
-        return self._core.call(op, m.IdResult, *ids, body=body, options=options, long=True)
 
 
 class SessionEndpoints(Resource):
     """``client.session.*``: short-lived tokens for one conversation."""
 
-    @endpoint
+    @endpoint("create_conversation_session")
     def create(
         self,
         conversation_id: str,
-        request: SessionCreateRequest | Body | None = None,
+        request: SessionCreateRequest | SessionCreateRequestParam | None = None,
         /,
         **options: Unpack[Opts],
     ) -> Call[ConversationSession]:
         """A token that may use only this conversation (``durationInSeconds`` optional)."""
-        body, op = (m.SessionCreateRequest, request), sessions.create_conversation_session
-        return self._core.call(op, m.ConversationSession, conversation_id, body=body, options=options)
 
 
 class AttachmentEndpoints(Resource):
     """``client.attachment.*``: files attached to a conversation."""
 
-    @lazy
+    @lazy("list_conversation_attachments")
     def list(
-        self, conversation_id: str, query: AttachmentListRequest | None = None, /, **options: Unpack[Opts]
+        self,
+        conversation_id: str,
+        query: ListConversationAttachmentsQuery | None = None,
+        /,
+        **options: Unpack[Opts],
     ) -> Call[ConversationAttachmentPage]:
         """One page of the conversation's attachments (``cursor``, ``take``)."""
-        op, result = attachments.list_conversation_attachments, m.ConversationAttachmentPage
-        return self._core.call(op, result, conversation_id, query=query, options=options)
 
-    @endpoint
+    @endpoint("upload_conversation_attachment")
     def upload(
-        self, conversation_id: str, request: AttachmentUploadRequest | Body, /, **options: Unpack[Opts]
+        self,
+        conversation_id: str,
+        request: AttachmentUploadRequest | AttachmentUploadRequestParam,
+        /,
+        **options: Unpack[Opts],
     ) -> Call[AttachmentUploadResult]:
         """Attach a file by URL (``{"file": url}``), or register one by metadata
         (``{"file": {"type", "size", "name"}}``) and get a presigned ``uploadRequest``."""
-        body, op = (m.AttachmentUploadRequest, request), attachments.upload_conversation_attachment
-        return self._core.call(op, m.AttachmentUploadResult, conversation_id, body=body, options=options)
 
-    @endpoint
+    @endpoint("upload_conversation_attachment")
     def upload_file(
         self,
         conversation_id: str,
@@ -398,20 +374,19 @@ class AttachmentEndpoints(Resource):
             raise TypeError(f"content must be bytes, got {type(content).__name__}")
         data = bytes(content)
         file = {"name": name, "type": content_type, "size": len(data)}
-        op, body = attachments.upload_conversation_attachment, (m.AttachmentUploadRequest, {"file": file})
-        call = self._core.call(op, m.AttachmentUploadResult, conversation_id, body=body, options=options)
+        call = self._core.call("upload_conversation_attachment", (conversation_id, {"file": file}), options)
         return call.replace(then=self._core.presigned(call, data))
 
 
 class ContactEndpoints(Resource):
     """``client.contact.*``: the contact a conversation belongs to."""
 
-    @endpoint
+    @endpoint("upsert_conversation_contact")
     def upsert(
-        self, conversation_id: str, request: ContactUpsertRequest | Body, /, **options: Unpack[Opts]
+        self,
+        conversation_id: str,
+        request: ContactUpsertRequest | ContactUpsertRequestParam,
+        /,
+        **options: Unpack[Opts],
     ) -> Call[IdResult]:
         """Create or update the conversation's contact (matched by ``fingerprint``)."""
-        body = (m.ContactUpsertRequest, request)
-        return self._core.call(
-            contacts.upsert_conversation_contact, m.IdResult, conversation_id, body=body, options=options
-        )

@@ -11,28 +11,26 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import AsyncIterator, Callable, Coroutine, Generator, Iterator, Mapping
-from typing import Any, Concatenate, Generic, ParamSpec, Protocol, Self, TypeVar, Unpack, cast, overload
+from collections.abc import AsyncIterator, Generator, Iterator, Mapping
+from typing import Any, Generic, Protocol, TypeVar, cast
 
 import httpx
 
 from ._core import SEND, Call, ClientCore, Exchange
 from ._streaming import AsyncEventStream, EventStream
-from ._types import RequestOptions
 
-__all__ = ["AsyncResponsePromise", "ResponsePromise"]
+__all__ = [
+    "AsyncResponsePromise",
+    "AsyncStreamableResponsePromise",
+    "ResponsePromise",
+    "StreamableResponsePromise",
+]
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)  # a promise only hands its result out
+E_co = TypeVar("E_co", covariant=True)  # the events of a streamable promise
 V = TypeVar("V")
 I = TypeVar("I")  # noqa: E741 - an item type
-P = ParamSpec("P")
-RA = TypeVar("RA")
-RB = TypeVar("RB")
-TA = TypeVar("TA")
-TB = TypeVar("TB")
-XA = TypeVar("XA")
-XB = TypeVar("XB")
 
 CacheKey = tuple[str, str, str]
 
@@ -132,7 +130,7 @@ class SyncRunner(_Runner):
         return result
 
     def promise(self, call: Call[T]) -> ResponsePromise[T]:
-        return ResponsePromise(self, call)
+        return (ResponsePromise if call.events is None else StreamableResponsePromise)(self, call)
 
     def close(self) -> None:
         if self.owns_http:
@@ -177,7 +175,7 @@ class AsyncRunner(_Runner):
         return result
 
     def promise(self, call: Call[T]) -> AsyncResponsePromise[T]:
-        return AsyncResponsePromise(self, call)
+        return (AsyncResponsePromise if call.events is None else AsyncStreamableResponsePromise)(self, call)
 
     async def aclose(self) -> None:
         if self.owns_http:
@@ -227,14 +225,10 @@ def _after(call: Call[Any], page: _Page[Any]) -> Call[Any] | None:
 
 class ResponsePromise(_Promise[T_co]):
     """A request not sent yet. ``result()`` sends it once; ``cache()`` shares it by key;
-    ``stream()`` asks for the answer as events; ``iter_all()`` walks every page."""
+    ``iter_all()`` walks every page of a list."""
 
+    __slots__ = ()
     _runner: SyncRunner
-
-    def stream(self) -> EventStream[T_co]:
-        """The answer as a stream of typed events (sent when first iterated or entered)."""
-        call = self._call.streaming()
-        return EventStream(call, lambda: self._runner.send(call, stream=True))
 
     def iter_all(self: ResponsePromise[_Page[I]]) -> Iterator[I]:
         """Every item of every page, fetching the next page only when one is used up."""
@@ -259,16 +253,23 @@ class ResponsePromise(_Promise[T_co]):
         return self._keep(cast("T_co", self._runner.cache[slot]))
 
 
-class AsyncResponsePromise(_Promise[T_co]):
-    """A request not sent yet. ``await`` it to send it once; ``cache()`` shares it by key;
-    ``stream()`` asks for the answer as events; ``iter_all()`` walks every page."""
+class StreamableResponsePromise(ResponsePromise[T_co], Generic[T_co, E_co]):
+    """A ``ResponsePromise`` of an operation that can also answer as a stream of ``E_co``."""
 
-    _runner: AsyncRunner
+    __slots__ = ()
 
-    def stream(self) -> AsyncEventStream[T_co]:
+    def stream(self) -> EventStream[T_co, E_co]:
         """The answer as a stream of typed events (sent when first iterated or entered)."""
         call = self._call.streaming()
-        return AsyncEventStream(call, lambda: self._runner.send(call, stream=True))
+        return EventStream(call, lambda: self._runner.send(call, stream=True))
+
+
+class AsyncResponsePromise(_Promise[T_co]):
+    """A request not sent yet. ``await`` it to send it once; ``cache()`` shares it by key;
+    ``iter_all()`` walks every page of a list."""
+
+    __slots__ = ()
+    _runner: AsyncRunner
 
     async def iter_all(self: AsyncResponsePromise[_Page[I]]) -> AsyncIterator[I]:
         """Every item of every page, fetching the next page only when one is used up."""
@@ -297,7 +298,18 @@ class AsyncResponsePromise(_Promise[T_co]):
         return self._keep(cast("T_co", self._runner.cache[slot]))
 
 
-# --- resources and method descriptors -----------------------------------------------
+class AsyncStreamableResponsePromise(AsyncResponsePromise[T_co], Generic[T_co, E_co]):
+    """An ``AsyncResponsePromise`` of an operation that can also answer as a stream of ``E_co``."""
+
+    __slots__ = ()
+
+    def stream(self) -> AsyncEventStream[T_co, E_co]:
+        """The answer as a stream of typed events (sent when first iterated or entered)."""
+        call = self._call.streaming()
+        return AsyncEventStream(call, lambda: self._runner.send(call, stream=True))
+
+
+# --- resources ---------------------------------------------------------------------
 
 
 class Resource:
@@ -316,150 +328,3 @@ class SyncResource(Resource):
 
 class AsyncResource(Resource):
     _runner: AsyncRunner
-
-
-class _Descriptor:
-    """Binds an endpoint to a resource once, caching the bound method on the instance.
-
-    ``_lazy`` picks what a call does with its ``Call``: run it now (``runner.run``:
-    the model, or a coroutine of it) or wrap it in a promise (``runner.promise``).
-    """
-
-    _name = ""
-    _lazy = False
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self._name = name
-
-    def _bind(self, obj: Resource, send: Callable[[Call[Any]], Any]) -> Any:
-        raise NotImplementedError
-
-    def _get(self, obj: Resource | None) -> Any:
-        if obj is None:
-            return self
-        bound = self._bind(obj, obj._runner.promise if self._lazy else obj._runner.run)
-        obj.__dict__[self._name] = bound
-        return bound
-
-
-class _Single(_Descriptor, Generic[P, T]):
-    def __init__(self, build: Callable[Concatenate[Any, P], Call[T]]) -> None:
-        self._build = build
-        functools.update_wrapper(self, build)  # type: ignore[arg-type]
-
-    def _bind(self, obj: Resource, send: Callable[[Call[Any]], Any]) -> Any:
-        build = self._build
-
-        @functools.wraps(build)
-        def method(*args: Any, **kwargs: Any) -> Any:
-            return send(build(obj, *args, **kwargs))
-
-        return method
-
-
-class endpoint(_Single[P, T]):
-    """A method that sends at once: returns the model (sync) or a coroutine (async)."""
-
-    @overload
-    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
-    @overload
-    def __get__(self, obj: SyncResource, owner: type[Any]) -> Callable[P, T]: ...
-    @overload
-    def __get__(self, obj: AsyncResource, owner: type[Any]) -> Callable[P, Coroutine[Any, Any, T]]: ...
-    def __get__(self, obj: Resource | None, owner: type[Any]) -> Any:
-        return self._get(obj)
-
-
-class lazy(_Single[P, T]):
-    """A method that returns a promise; nothing is sent until it is used."""
-
-    _lazy = True
-
-    @overload
-    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
-    @overload
-    def __get__(self, obj: SyncResource, owner: type[Any]) -> Callable[P, ResponsePromise[T]]: ...
-    @overload
-    def __get__(self, obj: AsyncResource, owner: type[Any]) -> Callable[P, AsyncResponsePromise[T]]: ...
-    def __get__(self, obj: Resource | None, owner: type[Any]) -> Any:
-        return self._get(obj)
-
-
-StatelessBuild = Callable[[Any, "RA | Mapping[str, Any]", RequestOptions], Call[TA]]
-StatefulBuild = Callable[[Any, str, "RB | Mapping[str, Any] | None", RequestOptions], Call[TB]]
-
-
-class DualMethod(Generic[RA, XA, RB, XB]):
-    """``m(None, request)`` is the stateless operation, ``m(conversation_id, ...)`` the stateful."""
-
-    __slots__ = ("_name", "_send", "_stateful", "_stateless")
-
-    def __init__(self, name: str, send: Callable[[Call[Any]], Any], stateless: Any, stateful: Any):
-        self._name, self._send = name, send
-        self._stateless, self._stateful = stateless, stateful
-
-    @overload
-    def __call__(
-        self, conversation_id: None, request: RA | Mapping[str, Any], /,
-        **options: Unpack[RequestOptions],
-    ) -> XA: ...  # fmt: skip
-    @overload
-    def __call__(
-        self, conversation_id: str, request: RB | Mapping[str, Any] | None = None, /,
-        **options: Unpack[RequestOptions],
-    ) -> XB: ...  # fmt: skip
-    def __call__(self, conversation_id: str | None, request: Any = None, /, **options: Any) -> Any:
-        if conversation_id is None:
-            if request is None:
-                raise TypeError(f"{self._name}(None, request): the stateless form needs a request")
-            return self._send(self._stateless(request, options))
-        return self._send(self._stateful(conversation_id, request, options))
-
-
-class _DualDescriptor(_Descriptor, Generic[RA, TA, RB, TB]):
-    def __init__(self, stateless: StatelessBuild[RA, TA], stateful: StatefulBuild[RB, TB]) -> None:
-        self._stateless_build, self._stateful_build = stateless, stateful
-        self.__doc__ = stateful.__doc__
-
-    def _bind(self, obj: Resource, send: Callable[[Call[Any]], Any]) -> Any:
-        method: DualMethod[Any, Any, Any, Any] = DualMethod(
-            self._name,
-            send,
-            functools.partial(self._stateless_build, obj),
-            functools.partial(self._stateful_build, obj),
-        )
-        return method
-
-
-class dual(_DualDescriptor[RA, TA, RB, TB]):
-    """A stateless/stateful pair that sends at once."""
-
-    @overload
-    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
-    @overload
-    def __get__(self, obj: SyncResource, owner: type[Any]) -> DualMethod[RA, TA, RB, TB]: ...
-    @overload
-    def __get__(
-        self, obj: AsyncResource, owner: type[Any]
-    ) -> DualMethod[RA, Coroutine[Any, Any, TA], RB, Coroutine[Any, Any, TB]]: ...
-    def __get__(self, obj: Resource | None, owner: type[Any]) -> Any:
-        return self._get(obj)
-
-
-class lazy_dual(_DualDescriptor[RA, TA, RB, TB]):
-    """A stateless/stateful pair that returns promises."""
-
-    _lazy = True
-
-    @overload
-    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
-    @overload
-    def __get__(
-        self, obj: SyncResource, owner: type[Any]
-    ) -> DualMethod[RA, ResponsePromise[TA], RB, ResponsePromise[TB]]: ...
-    @overload
-    def __get__(
-        self, obj: AsyncResource, owner: type[Any]
-    ) -> DualMethod[RA, AsyncResponsePromise[TA], RB, AsyncResponsePromise[TB]]: ...
-    def __get__(self, obj: Resource | None, owner: type[Any]) -> Any:
-        return self._get(obj)

@@ -20,7 +20,7 @@ import json
 import typing
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from types import TracebackType
-from typing import Any, Generic, Self, TypeVar, get_args
+from typing import Any, Generic, Literal, Self, TypeVar
 
 import httpx
 
@@ -29,34 +29,19 @@ import httpx
 from chatbotkit_api import models as m
 
 from ._exceptions import StreamDecodeError, StreamError, connection_error, redacted
-from ._validate import Invalid, _ModelNamespace, check_model
+from ._validate import Invalid, check_model
 
 if typing.TYPE_CHECKING:
     from typing import TypeAlias
 
-    from chatbotkit_api.models import (
-        AbortEvent,
-        CompleteBeginEvent,
-        CompleteEndEvent,
-        CompleteResultEvent,
-        ConversationCompleteResultEvent,
-        ConversationItemEvent,
-        ConversationMessageItemEvent,
-        MessageEvent,
-        ReasoningTokenEvent,
-        ReceiveResultEvent,
-        SendResultEvent,
-        TokenEvent,
-        UsageEvent,
-        WaitForChannelMessageBeginEvent,
-        WaitForChannelMessageEndEvent,
-    )
+    from chatbotkit_api.streams import AnyStreamEvent
 
     from ._core import Call
 
 __all__ = ["AsyncEventStream", "EventParser", "EventStream", "StreamEvent", "UnknownEvent"]
 
 T = TypeVar("T")
+E = TypeVar("E")
 X = TypeVar("X")
 _QUOTE_LIMIT = 200
 #: The raw (C) scanner under ``json.loads``: one call per line, no whitespace regexes.
@@ -70,80 +55,38 @@ _SKIP: Any = object()
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class UnknownEvent:
-    """An event type this SDK does not know yet, passed through rather than refused."""
+    """An event whose type this SDK does not know yet, passed through rather than refused.
 
-    type: str
+    Its ``type`` is always ``"unknown"``, so that ``event.type == "token"`` narrows a
+    stream's events for type checkers; the type the API sent is ``event_type``.
+    """
+
+    #: The event's ``type`` as the API sent it.
+    event_type: str
     data: Any
 
+    @property
+    def type(self) -> Literal["unknown"]:
+        return "unknown"
 
-#: The names in ``StreamEvent``, the union of every event a stream can yield.
-_EVENT_NAMES = (
-    "TokenEvent",
-    "ReasoningTokenEvent",
-    "MessageEvent",
-    "UsageEvent",
-    "CompleteBeginEvent",
-    "CompleteEndEvent",
-    "WaitForChannelMessageBeginEvent",
-    "WaitForChannelMessageEndEvent",
-    "AbortEvent",
-    "CompleteResultEvent",
-    "ConversationCompleteResultEvent",
-    "SendResultEvent",
-    "ReceiveResultEvent",
-    "ConversationItemEvent",
-    "ConversationMessageItemEvent",
-)
-#: The first nine are the events of every completion stream besides its ``result``.
-_COMPLETION_EVENT_COUNT = 9
 
 if typing.TYPE_CHECKING:
-    #: Every event a stream can yield (``error`` events raise ``StreamError`` instead).
-    StreamEvent: TypeAlias = (
-        TokenEvent
-        | ReasoningTokenEvent
-        | MessageEvent
-        | UsageEvent
-        | CompleteBeginEvent
-        | CompleteEndEvent
-        | WaitForChannelMessageBeginEvent
-        | WaitForChannelMessageEndEvent
-        | AbortEvent
-        | CompleteResultEvent
-        | ConversationCompleteResultEvent
-        | SendResultEvent
-        | ReceiveResultEvent
-        | ConversationItemEvent
-        | ConversationMessageItemEvent
-        | UnknownEvent
-    )
+    #: Every event any stream can yield (``error`` events raise ``StreamError`` instead).
+    StreamEvent: TypeAlias = AnyStreamEvent | UnknownEvent
 
 
 def __getattr__(name: str) -> Any:
     """``StreamEvent`` is built when first used, since it needs every event model."""
     if name != "StreamEvent":
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    union = functools.reduce(lambda a, b: a | b, [getattr(m, n) for n in _EVENT_NAMES], UnknownEvent)
+    from chatbotkit_api.operations import OPERATIONS
+
+    names = dict.fromkeys(
+        model for op in OPERATIONS.values() for kind, model in (op.events or {}).items() if kind != "error"
+    )
+    union = functools.reduce(lambda a, b: a | b, [getattr(m, n) for n in names], UnknownEvent)
     globals()[name] = union
     return union
-
-
-@functools.cache
-def event_type(cls: type) -> str:
-    """The ``type`` value an event model stands for (its ``Literal`` type hint)."""
-    hint = typing.get_type_hints(cls, localns=_ModelNamespace())["type_"]
-    (value,) = get_args(hint)
-    return str(value)
-
-
-@functools.cache
-def events_for(final: type) -> Mapping[str, type]:
-    """Type -> model for a stream whose own event is ``final`` (a result or item event)."""
-    kind = event_type(final)
-    if kind == "item":
-        return {kind: final}
-    completion = [getattr(m, name) for name in _EVENT_NAMES[:_COMPLETION_EVENT_COUNT]]
-    return {**{event_type(cls): cls for cls in completion}, kind: final}
 
 
 class EventParser(Generic[X]):
@@ -241,7 +184,7 @@ class EventParser(Generic[X]):
             return self._tokens[item["type"]](type_=item["type"], data=self._token_data(token=token))
         return self._event(item, line)
 
-    def _event(self, item: Any, line: str) -> StreamEvent:
+    def _event(self, item: Any, line: str) -> Any:
         if not isinstance(item, dict) or not isinstance(item.get("type"), str) or "data" not in item:
             raise self._decode_error('a stream line is not a {"type", "data"} event', line)
         kind = item["type"]
@@ -256,8 +199,7 @@ class EventParser(Generic[X]):
             check_model(cls, item, strict=False)
         except Invalid as exc:
             raise self._decode_error(f"a {kind!r} event does not fit {cls.__name__}: {exc}", line) from None
-        event: StreamEvent = cls.from_dict(item)  # type: ignore[attr-defined]
-        return event
+        return cls.from_dict(item)  # type: ignore[attr-defined]
 
     def _decode_error(self, problem: str, line: str) -> StreamDecodeError:
         raw = line.encode("utf-8", "surrogateescape")  # a bad line is quoted as it came
@@ -289,7 +231,7 @@ def _is_utf8(line: str) -> bool:
     return True
 
 
-def result_of(event: StreamEvent) -> Any:
+def result_of(event: Any) -> Any:
     """The ``data`` of a ``result`` event, or ``None`` for any other event."""
     return event.data if event.type == "result" else None
 
@@ -298,8 +240,11 @@ def _no_result() -> StreamError:
     return StreamError("the stream ended without a 'result' event")
 
 
-class _Stream(Generic[T]):
-    """What the sync and async streams share: the call, the parser, the response."""
+class _Stream(Generic[T, E]):
+    """What the sync and async streams share: the call, the parser, the response.
+
+    ``T`` is the operation's result (``final_result()``), ``E`` the union of its events.
+    """
 
     def __init__(self, call: Call[T], open_response: Callable[[], Any]) -> None:
         self._call = call
@@ -325,10 +270,10 @@ class _Stream(Generic[T]):
         return f"<{type(self).__name__} {self._call.method} {self._call.url} ({state})>"
 
 
-class EventStream(_Stream[T]):
+class EventStream(_Stream[T, E]):
     """Events of one streamed answer. Iterate it once, inside ``with`` or not."""
 
-    def __iter__(self) -> Iterator[StreamEvent]:
+    def __iter__(self) -> Iterator[E | UnknownEvent]:
         return self._run(EventParser)
 
     def tokens(self) -> Iterator[str]:
@@ -384,10 +329,10 @@ class EventStream(_Stream[T]):
         self.close()
 
 
-class AsyncEventStream(_Stream[T]):
+class AsyncEventStream(_Stream[T, E]):
     """Events of one streamed answer, for ``async for``; use ``async with`` to be prompt."""
 
-    def __aiter__(self) -> AsyncIterator[StreamEvent]:
+    def __aiter__(self) -> AsyncIterator[E | UnknownEvent]:
         return self._run(EventParser)
 
     def tokens(self) -> AsyncIterator[str]:
@@ -440,3 +385,13 @@ class AsyncEventStream(_Stream[T]):
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.aclose()
+
+
+def events_of(operation: str) -> Mapping[str, type]:
+    """Type -> event model of the stream of ``operation`` (its name in the generated table)."""
+    from ._core import Endpoint
+
+    events = Endpoint.named(operation).events
+    if events is None:
+        raise ValueError(f"{operation} cannot stream")
+    return events

@@ -1,35 +1,33 @@
-"""Check JSON-shaped data against the generated attrs models, naming the bad field.
+"""Check JSON-shaped data against the spec, naming the bad field.
 
 The generated ``from_dict`` trusts its input: it keeps unknown keys, passes a
 mistyped value through, and falls back to the raw value when no ``oneOf`` branch
-fits. This module closes those holes once, for every model, from the models' own
-type hints: requests are checked before they are sent (unknown field names are
-refused, with a suggestion), answers before they are parsed (unknown fields are
-kept, so that fields the API adds later do not break old SDKs).
+fits. This module closes those holes once, for every model, from the spec's own
+description of them (``chatbotkit_api.operations.MODELS``): requests are checked
+before they are sent (unknown field names are refused, with a suggestion), answers
+before they are parsed (unknown fields are kept, so that fields the API adds later
+do not break old SDKs).
 
-Checkers are compiled once per type and cached, so a check costs a few dict
+Names, types, required fields and enums are checked here. Ranges, lengths and
+patterns are not: they are the server's to enforce, and an SDK that refused what a
+newer API accepts would break its users for nothing.
+
+Checkers are compiled once per schema and cached, so a check costs a few dict
 look-ups per field.
 """
 
 from __future__ import annotations
 
 import contextlib
-import importlib
 import math
-import re
 import types
-import typing
 from collections.abc import Callable, Mapping
-from typing import Any, Literal, TypeVar, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any
 
-import chatbotkit_api.models
+if TYPE_CHECKING:
+    from chatbotkit_api.operations import Model, Schema
 
-# attrs (with chatbotkit_api.types, which needs it) is imported where checkers are
-# built, on first use: importing this module must stay cheap (see ``make bench``).
-
-__all__ = ["Invalid", "check_model", "json_name"]
-
-M = TypeVar("M")
+__all__ = ["Invalid", "check_model", "checker_for"]
 
 
 class Invalid(Exception):
@@ -43,14 +41,6 @@ class Invalid(Exception):
 
 # (value, path, strict) -> None; raises Invalid
 Checker = Callable[[Any, str, bool], None]
-
-_CAMEL = re.compile(r"_([a-z0-9])")
-
-
-def json_name(python_name: str) -> str:
-    """The API's field name for a generated attribute (``bot_id`` -> ``botId``)."""
-    return _CAMEL.sub(lambda m: m.group(1).upper(), python_name.rstrip("_"))
-
 
 _KINDS: tuple[tuple[type | types.UnionType, str], ...] = (
     (type(None), "null"),
@@ -69,18 +59,6 @@ def _kind(value: Any) -> str:
 
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
-
-
-class _ModelNamespace(dict[str, Any]):
-    """Resolves the models' postponed annotations, importing each model on demand."""
-
-    def __missing__(self, name: str) -> Any:
-        if name in _MODEL_NAMES:
-            return getattr(chatbotkit_api.models, name)
-        raise KeyError(name)  # eval() then looks in the module's globals and builtins
-
-
-_MODEL_NAMES = frozenset(chatbotkit_api.models.__all__)
 
 
 def _check_any(value: Any, path: str, strict: bool) -> None:
@@ -126,62 +104,59 @@ def _scalar(expected: type | types.UnionType, label: str) -> Checker:
     return check
 
 
-_SCALARS: dict[Any, Checker] = {
-    str: _scalar(str, "a string"),
-    int: _scalar(int, "an integer"),
-    float: _scalar(int | float, "a number"),
-    bool: _scalar(bool, "a boolean"),
-    Any: _check_any,
-    object: _check_any,
+_SCALARS: dict[str, Checker] = {
+    "string": _scalar(str, "a string"),
+    "integer": _scalar(int, "an integer"),
+    "number": _scalar(int | float, "a number"),
+    "boolean": _scalar(bool, "a boolean"),
+    "any": _check_any,
 }
 
 _cache: dict[Any, Checker] = {}
 
 
-def checker_for(tp: Any) -> Checker:
-    """The (cached) checker for a type hint of a generated model."""
+def checker_for(schema: Schema) -> Checker:
+    """The (cached) checker for a schema of the spec."""
     try:
-        return _cache[tp]
+        return _cache[schema]
     except (KeyError, TypeError):
         pass
-    built = _build(tp)
-    with contextlib.suppress(TypeError):  # an unhashable hint is simply not cached
-        _cache[tp] = built
+    built = _build(schema)
+    with contextlib.suppress(TypeError):  # an unhashable default: simply not cached
+        _cache[schema] = built
     return built
 
 
-def _build(tp: Any) -> Checker:
-    import attrs
-    from chatbotkit_api.types import Unset
+def _build(schema: Schema) -> Checker:
+    kind = schema.kind
+    if kind in _SCALARS:
+        return _SCALARS[kind]
+    if kind == "enum":
+        return _enum(schema.values)
+    if kind == "union":
+        return _union([checker_for(option) for option in schema.options])
+    if kind == "array":
+        assert schema.items is not None
+        return _list(checker_for(schema.items))
+    if kind == "map":
+        assert schema.items is not None
+        return _mapping(checker_for(schema.items))
+    if kind == "model":
+        return model_checker(schema.model)
+    raise TypeError(f"no checker for schema kind {kind!r}")  # a generator change we must handle
 
-    if tp in _SCALARS:
-        return _SCALARS[tp]
-    origin = get_origin(tp)
-    if origin is Literal:
-        return _literal(get_args(tp))
-    if origin in (Union, types.UnionType):
-        return _union([a for a in get_args(tp) if a is not Unset])
-    if origin is list:
-        return _list(checker_for(get_args(tp)[0]))
-    if origin is dict:
-        return _mapping(checker_for(get_args(tp)[1]))
-    if isinstance(tp, type) and attrs.has(tp):
-        return _Model(tp).check
-    raise TypeError(f"no checker for type hint {tp!r}")  # a generator change we must handle
 
-
-def _literal(allowed: tuple[Any, ...]) -> Checker:
+def _enum(allowed: tuple[str, ...]) -> Checker:
     choices = ", ".join(repr(a) for a in allowed)
 
     def check(value: Any, path: str, strict: bool) -> None:
-        if value not in allowed or not isinstance(value, str):
+        if not isinstance(value, str) or value not in allowed:
             raise Invalid(path, f"expected one of {choices}, got {value!r}")
 
     return check
 
 
-def _union(options: list[Any]) -> Checker:
-    checkers = [checker_for(o) for o in options]
+def _union(checkers: list[Checker]) -> Checker:
     if len(checkers) == 1:
         return checkers[0]
 
@@ -224,32 +199,20 @@ def _mapping(item: Checker) -> Checker:
 
 
 class _Model:
-    """Checker for one generated model, built from its attrs fields and type hints."""
+    """Checker for one model of the spec: its fields by API name, required first."""
 
-    def __init__(self, cls: type) -> None:
-        module = importlib.import_module(cls.__module__)
-        hints = typing.get_type_hints(cls, globalns=vars(module), localns=_ModelNamespace())
-        self.name = cls.__name__
-        self.fields: dict[str, tuple[bool, Any]] = {}
-        self.extra: Checker | None = None
-        import attrs
-
-        for field in attrs.fields(cls):
-            if field.name == "additional_properties":
-                self.extra = checker_for(get_args(hints[field.name])[1])
-                continue
-            required = field.default is attrs.NOTHING
-            self.fields[json_name(field.name)] = (required, hints[field.name])
-        self.required = [name for name, (required, _) in self.fields.items() if required]
-        # A model with no declared fields is a free-form object (Meta, EventData, ...).
-        self.free_form = not self.fields
+    def __init__(self, model: Model) -> None:
+        self.name = model.name
+        self.fields = model.fields
+        self.required = [name for name, field in model.fields.items() if field.required]
+        self.extra = checker_for(model.extra) if model.extra is not None else None
         self._checkers: dict[str, Checker] | None = None
 
     def check(self, value: Any, path: str, strict: bool) -> None:
         if not isinstance(value, Mapping):
             raise Invalid(path, f"expected an object ({self.name}), got {_kind(value)}")
         if self._checkers is None:  # built late: models refer to each other
-            self._checkers = {name: checker_for(tp) for name, (_, tp) in self.fields.items()}
+            self._checkers = {name: checker_for(field.schema) for name, field in self.fields.items()}
         checkers = self._checkers
         for name in self.required:
             if name not in value:
@@ -258,9 +221,10 @@ class _Model:
             field_checker = checkers.get(key)
             if field_checker is not None:
                 field_checker(element, _join(path, key), strict)
-            elif strict and not self.free_form:
-                raise Invalid(_join(path, key), self._unknown(key))
-            elif self.extra is not None and (strict or self.extra is not _check_any):
+            elif self.extra is None:
+                if strict:
+                    raise Invalid(_join(path, key), self._unknown(key))
+            elif strict or self.extra is not _check_any:
                 if strict and isinstance(key, str):
                     _check_text(key, path)
                 self.extra(element, _join(path, key), strict)
@@ -270,12 +234,28 @@ class _Model:
         if isinstance(key, str):
             import difflib
 
-            close = difflib.get_close_matches(json_name(key), list(self.fields), n=1)
+            # The Python attribute (``bot_id``) is a common slip for the API name (``botId``).
+            by_attribute = {field.attribute: name for name, field in self.fields.items()}
+            close = [by_attribute[key]] if key in by_attribute else []
+            close = close or difflib.get_close_matches(key, list(self.fields), n=1)
             if close:
                 hint = f"; did you mean {close[0]!r}?"
         return f"unknown field {key!r} for {self.name}{hint}"
 
 
-def check_model(cls: type[M], value: Any, *, strict: bool, path: str = "") -> None:
-    """Raise ``Invalid`` unless ``value`` is JSON data fitting the model ``cls``."""
-    checker_for(cls)(value, path, strict)
+_models: dict[str, Checker] = {}
+
+
+def model_checker(name: str) -> Checker:
+    """The checker of the spec's model ``name``."""
+    found = _models.get(name)
+    if found is None:
+        from chatbotkit_api.operations import MODELS
+
+        found = _models[name] = _Model(MODELS[name]).check
+    return found
+
+
+def check_model(model: type | str, value: Any, *, strict: bool, path: str = "") -> None:
+    """Raise ``Invalid`` unless ``value`` is JSON data fitting the model (a class or its name)."""
+    model_checker(model if isinstance(model, str) else model.__name__)(value, path, strict)

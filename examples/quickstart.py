@@ -49,7 +49,7 @@ def main() -> int:
         client.message.upvote(conversation.id, reply.id, {"reason": "streamed nicely"})
         print(f"\nupvoted the last reply ({reply.id})")
 
-        usage = client.usage(conversation.id)
+        usage = client.usage(conversation.id).result()
         print(f"usage: {usage.tokens} tokens, {usage.messages} messages")
 
         client.delete(conversation.id)

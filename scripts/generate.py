@@ -20,11 +20,15 @@ import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import spec_tables  # noqa: E402 - beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi" / "conversation.yaml"
 CONFIG = ROOT / "openapi" / "config.yaml"
 TEMPLATES = ROOT / "openapi" / "templates"
 TARGET = ROOT / "generated" / "chatbotkit_api"
+HEADER = ROOT / "scripts" / "operations_header.py"
 GENERATOR_VERSION = "0.29.1"
 
 
@@ -48,6 +52,45 @@ def _generate(into: Path) -> None:
     if result.returncode != 0:
         sys.exit(f"generation failed:\n{result.stdout}\n{result.stderr}")
     (into / "py.typed").write_text("")
+    tables = spec_tables.write(SPEC, HEADER, into)
+    for hook in (["check", "--fix-only", "--exit-zero"], ["format"]):
+        subprocess.run(
+            [sys.executable, "-m", "ruff", *hook, "--isolated", "--no-cache", "--quiet", *map(str, tables)],
+            env=env, check=True,
+        )  # fmt: skip
+    _verify(into)
+
+
+#: Run in a child process on the fresh package: the tables' names must be the generator's.
+_VERIFY = """
+import importlib, sys, attrs
+from chatbotkit_api.operations import MODELS, OPERATIONS
+from chatbotkit_api import models
+for name, model in MODELS.items():
+    fields = attrs.fields_dict(getattr(models, name))
+    missing = [f.attribute for f in model.fields.values() if f.attribute not in fields]
+    if missing:
+        sys.exit(f"{name}: no generated attribute {missing}")
+for name, op in OPERATIONS.items():
+    module = importlib.import_module(f"chatbotkit_api.api.{op.tag}.{name}")
+    for model in filter(None, [op.body, op.result, *(op.events or {}).values()]):
+        getattr(models, model)
+import chatbotkit_api.params, chatbotkit_api.streams
+"""
+
+
+def _verify(package: Path) -> None:
+    env = dict(os.environ, PYTHONPATH=str(package.parent))
+    result = subprocess.run(
+        [sys.executable, "-c", _VERIFY],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=package.parent,
+    )
+    if result.returncode != 0:
+        sys.exit(f"the spec tables do not match the generated code:\n{result.stdout}{result.stderr}")
 
 
 def _files(folder: Path) -> dict[str, bytes]:

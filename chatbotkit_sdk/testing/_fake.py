@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import importlib
 import itertools
 import json
 import math
@@ -21,7 +20,6 @@ import re
 import secrets
 import threading
 import time
-import typing
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from typing import Any
@@ -32,7 +30,9 @@ import httpx
 from dateutil import parser as date_parser
 
 from .._exceptions import status_error_class
-from .._validate import Invalid, _ModelNamespace, check_model
+from chatbotkit_api.operations import OPERATIONS
+
+from .._validate import Invalid, check_model
 from . import _bot
 from ._server import serve
 from ._transport import FakeTransport
@@ -41,23 +41,6 @@ from ._wire import DROP, PAUSE, FakeRequest, FakeResponse, Fault, RecordedReques
 __all__ = ["DROP", "Fault", "FakeChatBotKit", "FakeRequest", "FakeResponse", "RecordedRequest"]
 
 JSONL = "application/jsonl"
-TAGS = (
-    "conversation",
-    "conversation_message",
-    "conversation_session",
-    "conversation_attachment",
-    "conversation_contact",
-)
-#: Operations the spec lets answer in JSON Lines.
-STREAMING = {
-    "list_conversations",
-    "export_conversations",
-    "list_conversation_messages",
-    "complete_conversation",
-    "complete_conversation_message",
-    "send_conversation_message",
-    "receive_conversation_message",
-}
 #: What a conversation session token may do (see the session/create description).
 SESSION_OPERATIONS = {
     "send_conversation_message",
@@ -87,18 +70,18 @@ class _Route:
     name: str
     method: str
     pattern: re.Pattern[str]
-    body_model: type | None
+    #: the request body's model name, if the operation takes a body
+    body_model: str | None
+    #: whether the operation may answer in JSON Lines
+    streams: bool
 
 
 def _routes() -> list[_Route]:
+    """One route per operation of the generated description of the spec."""
     routes = []
-    for tag in TAGS:
-        package = importlib.import_module(f"chatbotkit_api.api.{tag}")
-        for name, (method, template) in package.OPERATIONS.items():
-            module = importlib.import_module(f"{package.__name__}.{name}")
-            hints = typing.get_type_hints(module._get_kwargs, localns=_ModelNamespace())
-            regex = re.sub(r"\\{([^{}]+)\\}", r"(?P<\1>[^/]+)", re.escape(template))
-            routes.append(_Route(name, method, re.compile(f"^{regex}$"), hints.get("body")))
+    for name, op in OPERATIONS.items():
+        regex = re.sub(r"\\{([^{}]+)\\}", r"(?P<\1>[^/]+)", re.escape(op.path))
+        routes.append(_Route(name, op.method, re.compile(f"^{regex}$"), op.body, op.streams))
     return routes
 
 
@@ -201,7 +184,7 @@ class FakeChatBotKit:
             )
             if path.startswith("/_fake/uploads/"):
                 return self._respond(self._upload_bytes(request, path, dict(parse_qsl(parts.query))))
-            streaming = route is not None and route.name in STREAMING
+            streaming = route is not None and route.streams
             fault = self._take_fault(path, streaming and JSONL in request.headers.get("accept", ""))
             if fault is not None and fault.kind == "status":
                 headers = {"Retry-After": fault.retry_after} if fault.retry_after is not None else {}
@@ -261,14 +244,14 @@ class FakeChatBotKit:
             except Invalid as exc:
                 raise _bad(f"{exc.path}: {exc.problem}" if exc.path else exc.problem) from None
         handler: Callable[..., Any] = getattr(self, f"_{route.name}")
-        args: dict[str, Any] = {_snake(k): v for k, v in params.items()}
+        op = OPERATIONS[route.name]
+        args: dict[str, Any] = {p.attribute: params[p.name] for p in op.path_params}
         if route.body_model is not None:
             args["body"] = body
-        if route.name in ("list_conversations", "export_conversations", "list_conversation_messages"):
-            args["query"] = _page_query(query, ordered=True)
-        elif route.name == "list_conversation_attachments":
-            args["query"] = _page_query(query, ordered=False)
-        elif route.name == "fetch_conversation_usage":
+        names = {p.name for p in op.query}
+        if "cursor" in names:  # a page: cursor, take and maybe order
+            args["query"] = _page_query(query, ordered="order" in names)
+        elif names:
             args["query"] = dict(parse_qsl(query))
         if route.name == "upload_conversation_attachment":
             args["base"] = _origin(request.url)
@@ -279,7 +262,7 @@ class FakeChatBotKit:
     ) -> FakeResponse:
         wants_lines = request is not None and JSONL in request.headers.get("accept", "")
         if isinstance(result, _Stream):
-            if wants_lines and name in STREAMING:
+            if wants_lines and OPERATIONS[name].streams:
                 return FakeResponse(200, {"Content-Type": JSONL}, lines=self._lines(result))
             return _json(200, result.final)
         return _json(200, result)
@@ -654,10 +637,6 @@ def _code(status: int) -> str:
 
 def _now_ms() -> int:
     return int(time.time() * 1000)
-
-
-def _snake(name: str) -> str:
-    return re.sub(r"(?<!^)([A-Z])", r"_\1", name).lower()
 
 
 def _origin(url: str) -> str:
