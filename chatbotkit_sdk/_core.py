@@ -358,11 +358,11 @@ class ClientCore:
                 raise TypeError(f"unknown query parameter {key!r} (expected one of: {known})")
             if value is None:
                 continue
-            value = _query_value(param, value)
+            sent = _query_value(param, value)
             if param.style == "deepObject":  # meta[key]=value
-                params.update({f"{key}[{k}]": v for k, v in value.items()})
+                params.update({f"{key}[{k}]": v for k, v in sent.items()})
             else:
-                params[key] = value
+                params[key] = sent
         return params
 
     # --- reading ---------------------------------------------------------------

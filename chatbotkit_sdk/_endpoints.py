@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Unpack
 from ._core import Call
 from ._methods import dual, endpoint, lazy, operation, streamable, streamable_dual
 from ._resource import Resource
-from ._types import RequestOptions as Opts
+from ._types import RequestOptions
 
 if TYPE_CHECKING:
     from chatbotkit_api.models import (
@@ -110,18 +110,18 @@ class ConversationEndpoints(Resource):
 
     @streamable("list_conversations")
     def list(
-        self, query: ListConversationsQuery | None = None, /, **options: Unpack[Opts]
+        self, query: ListConversationsQuery | None = None, /, **options: Unpack[RequestOptions]
     ) -> StreamCall[ConversationPage, ListConversationsEvent]:
         """One page of conversations (``cursor``, ``take``, ``order``, ``meta`` filter)."""
 
     @streamable("export_conversations")
     def export(
-        self, query: ExportConversationsQuery | None = None, /, **options: Unpack[Opts]
+        self, query: ExportConversationsQuery | None = None, /, **options: Unpack[RequestOptions]
     ) -> StreamCall[ConversationPage, ExportConversationsEvent]:
         """One page of the conversation export (same query as ``list``)."""
 
     @lazy("fetch_conversation")
-    def fetch(self, conversation_id: str, /, **options: Unpack[Opts]) -> Call[Conversation]:
+    def fetch(self, conversation_id: str, /, **options: Unpack[RequestOptions]) -> Call[Conversation]:
         """The conversation with this ID."""
 
     @endpoint("create_conversation")
@@ -129,7 +129,7 @@ class ConversationEndpoints(Resource):
         self,
         request: ConversationCreateRequest | ConversationCreateRequestParam | None = None,
         /,
-        **options: Unpack[Opts],
+        **options: Unpack[RequestOptions],
     ) -> Call[ConversationCreateResult]:
         """Start a conversation: bot by ``botId`` or inline settings, optional seed messages."""
 
@@ -139,17 +139,17 @@ class ConversationEndpoints(Resource):
         conversation_id: str,
         request: ConversationUpdateRequest | ConversationUpdateRequestParam,
         /,
-        **options: Unpack[Opts],
+        **options: Unpack[RequestOptions],
     ) -> Call[IdResult]:
         """Change a conversation's name, meta data, bot or settings."""
 
     @endpoint("delete_conversation")
-    def delete(self, conversation_id: str, /, **options: Unpack[Opts]) -> Call[IdResult]:
+    def delete(self, conversation_id: str, /, **options: Unpack[RequestOptions]) -> Call[IdResult]:
         """Delete the conversation and its messages."""
 
     @operation("complete_conversation", long=True)
     def _complete(
-        self, request: CompleteRequest | CompleteRequestParam, /, **options: Unpack[Opts]
+        self, request: CompleteRequest | CompleteRequestParam, /, **options: Unpack[RequestOptions]
     ) -> StreamCall[CompleteResult, CompleteConversationEvent]:
         """Stateless: the whole history in ``messages``; nothing is stored."""
 
@@ -159,7 +159,7 @@ class ConversationEndpoints(Resource):
         conversation_id: str,
         request: ConversationCompleteRequest | ConversationCompleteRequestParam | None = None,
         /,
-        **options: Unpack[Opts],
+        **options: Unpack[RequestOptions],
     ) -> StreamCall[ConversationCompleteResult, CompleteConversationMessageEvent]:
         """Complete the next message: ``complete(None, {"messages": [...]})`` is stateless;
         ``complete(conversation_id, {"text": ...})`` adds to and answers a stored conversation."""
@@ -168,7 +168,7 @@ class ConversationEndpoints(Resource):
 
     @operation("dispatch_conversation", long=True)
     def _dispatch(
-        self, request: DispatchRequest | DispatchRequestParam, /, **options: Unpack[Opts]
+        self, request: DispatchRequest | DispatchRequestParam, /, **options: Unpack[RequestOptions]
     ) -> Call[DispatchResult]:
         """Stateless dispatch."""
 
@@ -178,7 +178,7 @@ class ConversationEndpoints(Resource):
         conversation_id: str,
         request: ConversationDispatchRequest | ConversationDispatchRequestParam | None = None,
         /,
-        **options: Unpack[Opts],
+        **options: Unpack[RequestOptions],
     ) -> Call[DispatchResult]:
         """Queue a completion in the background; answers the ``channelId`` to follow.
         ``dispatch(None, request)`` is stateless, ``dispatch(conversation_id, ...)`` stateful."""
@@ -187,13 +187,13 @@ class ConversationEndpoints(Resource):
 
     @operation("compact_conversation_stateless", long=True)
     def _compact(
-        self, request: CompactRequest | CompactRequestParam, /, **options: Unpack[Opts]
+        self, request: CompactRequest | CompactRequestParam, /, **options: Unpack[RequestOptions]
     ) -> Call[CompactResult]:
         """Stateless compaction of the given ``messages``."""
 
     @operation("compact_conversation", long=True)
     def _compact_in(
-        self, conversation_id: str, /, **options: Unpack[Opts]
+        self, conversation_id: str, /, **options: Unpack[RequestOptions]
     ) -> Call[ConversationCompactResult]:
         """Summarise messages: ``compact(None, {"messages": [...]})`` returns a summary;
         ``compact(conversation_id)`` replaces a stored history with a checkpoint (no request)."""
@@ -202,7 +202,11 @@ class ConversationEndpoints(Resource):
 
     @streamable("send_conversation_message", long=True)
     def send(
-        self, conversation_id: str, request: SendRequest | SendRequestParam, /, **options: Unpack[Opts]
+        self,
+        conversation_id: str,
+        request: SendRequest | SendRequestParam,
+        /,
+        **options: Unpack[RequestOptions],
     ) -> StreamCall[SendResult, SendConversationMessageEvent]:
         """Add the user's message to the conversation (``receive`` then gets the reply)."""
 
@@ -212,7 +216,7 @@ class ConversationEndpoints(Resource):
         conversation_id: str,
         request: ReceiveRequest | ReceiveRequestParam | None = None,
         /,
-        **options: Unpack[Opts],
+        **options: Unpack[RequestOptions],
     ) -> StreamCall[ReceiveResult, ReceiveConversationMessageEvent]:
         """Let the bot reply to the conversation so far."""
 
@@ -222,7 +226,7 @@ class ConversationEndpoints(Resource):
         conversation_id: str,
         request: UpvoteRequest | UpvoteRequestParam | None = None,
         /,
-        **options: Unpack[Opts],
+        **options: Unpack[RequestOptions],
     ) -> Call[IdResult]:
         """Rate the conversation up (``value`` 1..100, default 100; optional ``reason``)."""
 
@@ -232,7 +236,7 @@ class ConversationEndpoints(Resource):
         conversation_id: str,
         request: DownvoteRequest | DownvoteRequestParam | None = None,
         /,
-        **options: Unpack[Opts],
+        **options: Unpack[RequestOptions],
     ) -> Call[IdResult]:
         """Rate the conversation down (``value`` -100..-1, default -100; optional ``reason``)."""
 
@@ -242,7 +246,7 @@ class ConversationEndpoints(Resource):
         conversation_id: str,
         query: FetchConversationUsageQuery | None = None,
         /,
-        **options: Unpack[Opts],
+        **options: Unpack[RequestOptions],
     ) -> Call[ConversationUsage]:
         """Tokens and messages used, optionally between ``from`` and ``to`` (ISO 8601
         strings, ``datetime`` or ``date`` objects; naive ones are taken as UTC)."""
@@ -257,13 +261,13 @@ class MessageEndpoints(Resource):
         conversation_id: str,
         query: ListConversationMessagesQuery | None = None,
         /,
-        **options: Unpack[Opts],
+        **options: Unpack[RequestOptions],
     ) -> StreamCall[ConversationMessagePage, ListConversationMessagesEvent]:
         """One page of the conversation's messages (``cursor``, ``take``, ``order``)."""
 
     @lazy("fetch_conversation_message")
     def fetch(
-        self, conversation_id: str, message_id: str, /, **options: Unpack[Opts]
+        self, conversation_id: str, message_id: str, /, **options: Unpack[RequestOptions]
     ) -> Call[ConversationMessage]:
         """The message with this ID."""
 
@@ -273,7 +277,7 @@ class MessageEndpoints(Resource):
         conversation_id: str,
         request: MessageCreateRequest | MessageCreateRequestParam,
         /,
-        **options: Unpack[Opts],
+        **options: Unpack[RequestOptions],
     ) -> Call[MessageCreateResult]:
         """Add a message of any ``type`` without asking the bot to reply."""
 
@@ -284,12 +288,14 @@ class MessageEndpoints(Resource):
         message_id: str,
         request: MessageUpdateRequest | MessageUpdateRequestParam,
         /,
-        **options: Unpack[Opts],
+        **options: Unpack[RequestOptions],
     ) -> Call[IdResult]:
         """Change a message's text, type or meta data."""
 
     @endpoint("delete_conversation_message")
-    def delete(self, conversation_id: str, message_id: str, /, **options: Unpack[Opts]) -> Call[IdResult]:
+    def delete(
+        self, conversation_id: str, message_id: str, /, **options: Unpack[RequestOptions]
+    ) -> Call[IdResult]:
         """Delete the message."""
 
     @endpoint("upvote_conversation_message")
@@ -299,7 +305,7 @@ class MessageEndpoints(Resource):
         message_id: str,
         request: UpvoteRequest | UpvoteRequestParam | None = None,
         /,
-        **options: Unpack[Opts],
+        **options: Unpack[RequestOptions],
     ) -> Call[IdResult]:
         """Rate the message up (``value`` 1..100, default 100; optional ``reason``)."""
 
@@ -310,12 +316,14 @@ class MessageEndpoints(Resource):
         message_id: str,
         request: DownvoteRequest | DownvoteRequestParam | None = None,
         /,
-        **options: Unpack[Opts],
+        **options: Unpack[RequestOptions],
     ) -> Call[IdResult]:
         """Rate the message down (``value`` -100..-1, default -100; optional ``reason``)."""
 
     @endpoint("synthesize_conversation_message", long=True)
-    def synthesize(self, conversation_id: str, message_id: str, /, **options: Unpack[Opts]) -> Call[IdResult]:
+    def synthesize(
+        self, conversation_id: str, message_id: str, /, **options: Unpack[RequestOptions]
+    ) -> Call[IdResult]:
         """Produce speech for the message."""
 
 
@@ -328,7 +336,7 @@ class SessionEndpoints(Resource):
         conversation_id: str,
         request: SessionCreateRequest | SessionCreateRequestParam | None = None,
         /,
-        **options: Unpack[Opts],
+        **options: Unpack[RequestOptions],
     ) -> Call[ConversationSession]:
         """A token that may use only this conversation (``durationInSeconds`` optional)."""
 
@@ -342,7 +350,7 @@ class AttachmentEndpoints(Resource):
         conversation_id: str,
         query: ListConversationAttachmentsQuery | None = None,
         /,
-        **options: Unpack[Opts],
+        **options: Unpack[RequestOptions],
     ) -> Call[ConversationAttachmentPage]:
         """One page of the conversation's attachments (``cursor``, ``take``)."""
 
@@ -352,7 +360,7 @@ class AttachmentEndpoints(Resource):
         conversation_id: str,
         request: AttachmentUploadRequest | AttachmentUploadRequestParam,
         /,
-        **options: Unpack[Opts],
+        **options: Unpack[RequestOptions],
     ) -> Call[AttachmentUploadResult]:
         """Attach a file by URL (``{"file": url}``), or register one by metadata
         (``{"file": {"type", "size", "name"}}``) and get a presigned ``uploadRequest``."""
@@ -366,7 +374,7 @@ class AttachmentEndpoints(Resource):
         *,
         name: str,
         content_type: str,
-        **options: Unpack[Opts],
+        **options: Unpack[RequestOptions],
     ) -> Call[AttachmentUploadResult]:
         """Attach ``content``: register the file, then send its bytes to the presigned
         ``uploadRequest`` (with only the headers the API gave; none of this client's)."""
@@ -387,6 +395,6 @@ class ContactEndpoints(Resource):
         conversation_id: str,
         request: ContactUpsertRequest | ContactUpsertRequestParam,
         /,
-        **options: Unpack[Opts],
+        **options: Unpack[RequestOptions],
     ) -> Call[IdResult]:
         """Create or update the conversation's contact (matched by ``fingerprint``)."""

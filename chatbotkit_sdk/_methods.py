@@ -216,18 +216,21 @@ class Dual(Generic[PA, SA, AA, PB, SB, AB]):
     """A stateless/stateful pair of operations under one method name."""
 
     def __init__(self, stateless: Callable[..., Any], stateful: Callable[..., Any], mode: str) -> None:
-        self._stateless = _Half(stateless, *stateless.__operation__)
-        self._stateful = _Half(stateful, *stateful.__operation__)
+        self._stateless = _Half(stateless, *getattr(stateless, "__operation__"))  # noqa: B009
+        self._stateful = _Half(stateful, *getattr(stateful, "__operation__"))  # noqa: B009
         self._mode = mode
-        self._attr = stateful.__name__.lstrip("_")
-        self.__doc__ = "\n\n".join(
-            [inspect.cleandoc(stateful.__doc__ or ""), f"- ``{self._attr}(None, request)``: "
-             f"{_describe(self._stateless.name)}", f"- ``{self._attr}(conversation_id, ...)``: "
-             f"{_describe(self._stateful.name)}"]
-        ).strip()  # fmt: skip
+        self._set_name(stateful.__name__.lstrip("_"))
 
     def __set_name__(self, owner: type, attr: str) -> None:
+        self._set_name(attr)
+
+    def _set_name(self, attr: str) -> None:
         self._attr = attr
+        self.__doc__ = "\n\n".join(
+            [inspect.cleandoc(self._stateful.build.__doc__ or ""),
+             f"- ``{attr}(None, request)``: {_describe(self._stateless.name)}",
+             f"- ``{attr}(conversation_id, ...)``: {_describe(self._stateful.name)}"]
+        ).strip()  # fmt: skip
 
     @overload
     def __get__(self, obj: None, owner: type[Any]) -> Self: ...
@@ -262,7 +265,8 @@ class Dual(Generic[PA, SA, AA, PB, SB, AB]):
         annotation = " | ".join(dict.fromkeys(str(p.annotation) for p in requests))
         params = [first]
         if requests:
-            params.append(requests[0].replace(annotation=annotation, default=None))
+            optional = annotation if annotation.endswith("| None") else f"{annotation} | None"
+            params.append(requests[0].replace(annotation=optional, default=None))
         params.append(b[-1])  # **options
         returns = " | ".join(
             dict.fromkeys(_returns(h.signature.return_annotation, self._mode, is_async)

@@ -9,7 +9,6 @@ clients: on a sync resource it sends and returns the model (or a
 
 from __future__ import annotations
 
-import functools
 import time
 from collections.abc import AsyncIterator, Generator, Iterator, Mapping
 from typing import Any, Generic, Protocol, TypeVar, cast

@@ -8,4 +8,3 @@ Annotate with them to have mypy and pyright check a request you build elsewhere:
 """
 
 from chatbotkit_api.params import *  # noqa: F403
-from chatbotkit_api.params import __all__ as __all__

@@ -6,4 +6,3 @@ one union per operation that can stream, named after the operation.
 """
 
 from chatbotkit_api.streams import *  # noqa: F403
-from chatbotkit_api.streams import __all__ as __all__

@@ -3,9 +3,12 @@
     python scripts/generate.py           # rewrite generated/chatbotkit_api
     python scripts/generate.py --check   # regenerate elsewhere; exit 1 with a diff if stale
     python scripts/generate.py --check --against DIR   # the same for another copy
+    python scripts/generate.py --spec PATH --output DIR # another spec into another folder
 
 Both modes run the same steps into a fresh temporary folder, so a check compares
-exactly what ``make generate`` would write.
+exactly what ``make generate`` would write. ``--spec`` and ``--output`` (defaults:
+``openapi/conversation.yaml`` and ``generated/chatbotkit_api``) let a test regenerate
+from an edited copy of the spec without touching the repo.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import spec_tables  # noqa: E402 - beside this script
+import spec_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi" / "conversation.yaml"
@@ -32,7 +35,7 @@ HEADER = ROOT / "scripts" / "operations_header.py"
 GENERATOR_VERSION = "0.29.1"
 
 
-def _generate(into: Path) -> None:
+def _generate(into: Path, spec: Path = SPEC) -> None:
     found = version("openapi-python-client")
     if found != GENERATOR_VERSION:
         sys.exit(f"need openapi-python-client {GENERATOR_VERSION}, found {found}: `make install`")
@@ -41,7 +44,7 @@ def _generate(into: Path) -> None:
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
     command = [
         sys.executable, "-m", "openapi_python_client", "generate",
-        "--path", str(SPEC),
+        "--path", str(spec),
         "--config", str(CONFIG),
         "--custom-template-path", str(TEMPLATES),
         "--meta", "none",
@@ -52,7 +55,7 @@ def _generate(into: Path) -> None:
     if result.returncode != 0:
         sys.exit(f"generation failed:\n{result.stdout}\n{result.stderr}")
     (into / "py.typed").write_text("")
-    tables = spec_tables.write(SPEC, HEADER, into)
+    tables = spec_tables.write(spec, HEADER, into)
     for hook in (["check", "--fix-only", "--exit-zero"], ["format"]):
         subprocess.run(
             [sys.executable, "-m", "ruff", *hook, "--isolated", "--no-cache", "--quiet", *map(str, tables)],
@@ -122,10 +125,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if generated/ is stale")
     parser.add_argument("--against", type=Path, default=TARGET, help="folder to check")
+    parser.add_argument("--spec", type=Path, default=SPEC, help="the OpenAPI description to generate from")
+    parser.add_argument("--output", type=Path, default=TARGET, help="the package folder to (re)write")
     args = parser.parse_args()
+    target: Path = args.output.resolve()
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp) / "chatbotkit_api"
-        _generate(fresh)
+        _generate(fresh, args.spec.resolve())
         if args.check:
             diff = _diff(_files(args.against) if args.against.exists() else {}, _files(fresh))
             if diff:
@@ -134,11 +140,11 @@ def main() -> int:
                 return 1
             print("generated/ matches a fresh regeneration")
             return 0
-        if TARGET.exists():
-            shutil.rmtree(TARGET)
-        TARGET.parent.mkdir(exist_ok=True)
-        shutil.copytree(fresh, TARGET)
-        print(f"wrote {TARGET.relative_to(ROOT)}")
+        if target.exists():
+            shutil.rmtree(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(fresh, target)
+        print(f"wrote {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
     return 0
 
 

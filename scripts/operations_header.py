@@ -16,8 +16,6 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["MODELS", "OPERATIONS", "Field", "Model", "Operation", "Parameter", "Schema"]
-
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Schema:

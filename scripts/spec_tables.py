@@ -263,6 +263,7 @@ def operations_module(spec: Spec, template: str) -> str:
     lines += ["}", "", "MODELS: Mapping[str, Model] = {"]
     lines += [f"    {m['name']!r}: {_py(m, 'Model')}," for m in sorted(models, key=lambda m: m["name"])]
     lines += ["}", ""]
+    lines += ['__all__ = ["MODELS", "OPERATIONS", "Field", "Model", "Operation", "Parameter", "Schema"]', ""]
     return "\n".join(lines)
 
 
@@ -297,7 +298,7 @@ def _model_refs(schema: dict[str, Any]) -> Iterator[str]:
         yield from _model_refs(schema["items"])
 
 
-def _annotation(spec: Spec, schema: dict[str, Any], query: bool = False) -> str:
+def _annotation(spec: Spec, schema: dict[str, Any], query: bool = False) -> str:  # noqa: PLR0911 - by kind
     kind = schema["kind"]
     if kind == "model":
         model = model_of(spec, schema["model"])

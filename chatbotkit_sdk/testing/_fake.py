@@ -27,11 +27,10 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 import attrs
 import httpx
+from chatbotkit_api.operations import OPERATIONS
 from dateutil import parser as date_parser
 
 from .._exceptions import status_error_class
-from chatbotkit_api.operations import OPERATIONS
-
 from .._validate import Invalid, check_model
 from . import _bot
 from ._server import serve
@@ -262,7 +261,7 @@ class FakeChatBotKit:
     ) -> FakeResponse:
         wants_lines = request is not None and JSONL in request.headers.get("accept", "")
         if isinstance(result, _Stream):
-            if wants_lines and OPERATIONS[name].streams:
+            if wants_lines and name is not None and OPERATIONS[name].streams:
                 return FakeResponse(200, {"Content-Type": JSONL}, lines=self._lines(result))
             return _json(200, result.final)
         return _json(200, result)

@@ -16,8 +16,6 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["MODELS", "OPERATIONS", "Field", "Model", "Operation", "Parameter", "Schema"]
-
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Schema:
@@ -3779,3 +3777,5 @@ MODELS: Mapping[str, Model] = {
         description="",
     ),
 }
+
+__all__ = ["MODELS", "OPERATIONS", "Field", "Model", "Operation", "Parameter", "Schema"]
