@@ -2,14 +2,19 @@
 
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
 from attrs import define
 
 
 class Unset:
+    """The value of a field the API did not send (or a request leaves out)."""
+
     def __bool__(self) -> Literal[False]:
         return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
 
 
 UNSET: Unset = Unset()
@@ -51,4 +56,31 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+def model_repr(model: Any) -> str:
+    """``Name(field=value, ..., extra={...})`` with only the fields that are set.
+
+    chatbotkit: models use this as their ``__repr__``, so printing a record shows
+    what the API sent rather than a placeholder for every absent field.
+    """
+    import attrs
+
+    parts = []
+    for field in attrs.fields(type(model)):
+        value = getattr(model, field.name)
+        if field.name == "additional_properties":
+            if value:
+                parts.append(f"additional_properties={value!r}")
+        elif not isinstance(value, Unset):
+            parts.append(f"{field.name}={value!r}")
+    return f"{type(model).__name__}({', '.join(parts)})"
+
+
+__all__ = [
+    "UNSET",
+    "File",
+    "FileTypes",
+    "RequestFiles",
+    "Response",
+    "Unset",
+    "model_repr",
+]

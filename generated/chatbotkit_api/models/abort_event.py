@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.abort_event_type import AbortEventType, check_abort_event_type
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.abort import Abort
@@ -26,6 +27,9 @@ class AbortEvent:
     def type(self) -> AbortEventType:
         """``type_``, under the API's name ``type``."""
         return self.type_
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

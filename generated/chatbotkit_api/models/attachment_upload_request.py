@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import model_repr
+
 if TYPE_CHECKING:
     from ..models.attachment_file import AttachmentFile
 
@@ -18,6 +20,9 @@ class AttachmentUploadRequest:
     file: AttachmentFile | str
     """ The file as an http: or data: URL, or its metadata for a presigned upload. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.attachment_file import AttachmentFile

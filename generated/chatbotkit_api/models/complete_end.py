@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.complete_reason import CompleteReason, check_complete_reason
+from ..types import model_repr
 
 T = TypeVar("T", bound="CompleteEnd")
 
@@ -16,6 +17,9 @@ class CompleteEnd:
     reason: CompleteReason
     """ Why a completion stopped. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         reason: str = self.reason

@@ -10,6 +10,7 @@ from ..models.conversation_complete_result_event_type import (
     ConversationCompleteResultEventType,
     check_conversation_complete_result_event_type,
 )
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.conversation_complete_result import ConversationCompleteResult
@@ -28,6 +29,9 @@ class ConversationCompleteResultEvent:
     def type(self) -> ConversationCompleteResultEventType:
         """``type_``, under the API's name ``type``."""
         return self.type_
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -10,6 +10,7 @@ from ..models.conversation_message_item_event_type import (
     ConversationMessageItemEventType,
     check_conversation_message_item_event_type,
 )
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.conversation_message import ConversationMessage
@@ -29,6 +30,9 @@ class ConversationMessageItemEvent:
     def type(self) -> ConversationMessageItemEventType:
         """``type_``, under the API's name ``type``."""
         return self.type_
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -10,7 +10,7 @@ from ..models.function_parameters_type import (
     FunctionParametersType,
     check_function_parameters_type,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 if TYPE_CHECKING:
     from ..models.function_parameters_properties import FunctionParametersProperties
@@ -32,6 +32,9 @@ class FunctionParameters:
     def type(self) -> FunctionParametersType:
         """``type_``, under the API's name ``type``."""
         return self.type_
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.message_type import MessageType, check_message_type
+from ..types import model_repr
 
 T = TypeVar("T", bound="InitialMessage")
 
@@ -24,6 +25,9 @@ class InitialMessage:
     def type(self) -> MessageType:
         """``type_``, under the API's name ``type``."""
         return self.type_
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

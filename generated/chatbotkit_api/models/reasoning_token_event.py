@@ -10,6 +10,7 @@ from ..models.reasoning_token_event_type import (
     ReasoningTokenEventType,
     check_reasoning_token_event_type,
 )
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.token_data import TokenData
@@ -28,6 +29,9 @@ class ReasoningTokenEvent:
     def type(self) -> ReasoningTokenEventType:
         """``type_``, under the API's name ``type``."""
         return self.type_
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

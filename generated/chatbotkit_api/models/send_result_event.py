@@ -10,6 +10,7 @@ from ..models.send_result_event_type import (
     SendResultEventType,
     check_send_result_event_type,
 )
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.send_result import SendResult
@@ -28,6 +29,9 @@ class SendResultEvent:
     def type(self) -> SendResultEventType:
         """``type_``, under the API's name ``type``."""
         return self.type_
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

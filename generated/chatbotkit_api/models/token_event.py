@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.token_event_type import TokenEventType, check_token_event_type
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.token_data import TokenData
@@ -25,6 +26,9 @@ class TokenEvent:
     def type(self) -> TokenEventType:
         """``type_``, under the API's name ``type``."""
         return self.type_
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

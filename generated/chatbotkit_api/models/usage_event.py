@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.usage_event_type import UsageEventType, check_usage_event_type
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.model_usage import ModelUsage
@@ -26,6 +27,9 @@ class UsageEvent:
     def type(self) -> UsageEventType:
         """``type_``, under the API's name ``type``."""
         return self.type_
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -10,6 +10,7 @@ from ..models.wait_for_channel_message_end_event_type import (
     WaitForChannelMessageEndEventType,
     check_wait_for_channel_message_end_event_type,
 )
+from ..types import model_repr
 
 if TYPE_CHECKING:
     from ..models.event_data import EventData
@@ -29,6 +30,9 @@ class WaitForChannelMessageEndEvent:
     def type(self) -> WaitForChannelMessageEndEventType:
         """``type_``, under the API's name ``type``."""
         return self.type_
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_
