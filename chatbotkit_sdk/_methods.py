@@ -22,6 +22,7 @@ where it is awaited) with the same signature and a docstring naming its operatio
 
 from __future__ import annotations
 
+import functools
 import inspect
 import re
 from collections.abc import Callable, Coroutine
@@ -107,16 +108,6 @@ class _Half:
         return make
 
 
-def _finish(
-    method: Callable[..., Any], name: str, doc: str, signature: inspect.Signature, owner: str
-) -> None:
-    method.__name__ = name
-    method.__qualname__ = f"{owner}.{name}"
-    method.__doc__ = doc
-    method.__signature__ = signature  # type: ignore[attr-defined]
-    method.__module__ = "chatbotkit_sdk"
-
-
 def _bound(make: Callable[[tuple[Any, ...], dict[str, Any]], Call[Any]], obj: Resource, mode: str) -> Any:
     """A function sending what ``make`` builds: now (a coroutine function if async) or as a promise."""
     runner = obj._runner
@@ -135,17 +126,55 @@ def _bound(make: Callable[[tuple[Any, ...], dict[str, Any]], Call[Any]], obj: Re
     return method
 
 
-class Method(Generic[P, S, A]):
+class _Descriptor:
+    """Binds a declaration to each client once, as a function that tells the truth about itself.
+
+    The bound function's ``__signature__`` is the declaration's (without ``self``, with
+    what this client returns), and its docstring adds the operation's method, path and
+    summary from the spec (read on first use, so importing the SDK does not load the
+    generated tables).
+    """
+
+    _mode: str
+    _attr: str
+
+    def __set_name__(self, owner: type, attr: str) -> None:
+        self._attr = attr
+
+    def _make(self, obj: Resource) -> Callable[[tuple[Any, ...], dict[str, Any]], Call[Any]]:
+        raise NotImplementedError
+
+    def _doc(self) -> str:
+        raise NotImplementedError
+
+    def _signature(self, is_async: bool) -> inspect.Signature:
+        raise NotImplementedError
+
+    def _get(self, obj: Resource | None) -> Any:
+        if obj is None:
+            return self
+        method = _bound(self._make(obj), obj, self._mode)
+        method.__name__ = self._attr
+        method.__qualname__ = f"{type(obj).__name__}.{self._attr}"
+        method.__module__ = "chatbotkit_sdk"
+        method.__doc__ = self._full_doc()
+        method.__signature__ = self._signature(isinstance(obj, AsyncResource))
+        obj.__dict__[self._attr] = method  # bound once per client
+        return method
+
+    @functools.cache  # noqa: B019 - descriptors live as long as their class
+    def _full_doc(self) -> str:
+        return self._doc()
+
+
+class Method(_Descriptor, Generic[P, S, A]):
     """A single-operation method: ``Callable[P, S]`` on a sync client, ``Callable[P, A]`` on an async one."""
 
     def __init__(self, build: Callable[..., Any], name: str, mode: str, long: bool) -> None:
         self._half = _Half(build, name, long)
         self._mode = mode
         self._attr = build.__name__
-        self.__doc__ = f"{inspect.cleandoc(build.__doc__ or '')}\n\n{_describe(name)}".strip()
-
-    def __set_name__(self, owner: type, attr: str) -> None:
-        self._attr = attr
+        self.__doc__ = inspect.cleandoc(build.__doc__ or "")
 
     @overload
     def __get__(self, obj: None, owner: type[Any]) -> Self: ...
@@ -154,17 +183,19 @@ class Method(Generic[P, S, A]):
     @overload
     def __get__(self, obj: AsyncResource, owner: type[Any]) -> Callable[P, A]: ...
     def __get__(self, obj: Resource | None, owner: type[Any]) -> Any:
-        if obj is None:
-            return self
-        is_async = isinstance(obj, AsyncResource)
-        method = _bound(self._half.maker(obj), obj, self._mode)
+        return self._get(obj)
+
+    def _make(self, obj: Resource) -> Callable[[tuple[Any, ...], dict[str, Any]], Call[Any]]:
+        return self._half.maker(obj)
+
+    def _doc(self) -> str:
+        return f"{self.__doc__}\n\n{_describe(self._half.name)}".strip()
+
+    def _signature(self, is_async: bool) -> inspect.Signature:
         signature = self._half.signature
         params = list(signature.parameters.values())[1:]  # without self
         returns = _returns(signature.return_annotation, self._mode, is_async)
-        _finish(method, self._attr, self.__doc__ or "", signature.replace(parameters=params,
-                return_annotation=returns), type(obj).__name__)  # fmt: skip
-        obj.__dict__[self._attr] = method  # bound once per client
-        return method
+        return signature.replace(parameters=params, return_annotation=returns)
 
 
 def endpoint(
@@ -212,25 +243,15 @@ class DualMethod(Protocol[PA, XA_co, PB, XB_co]):
     def __call__(self, conversation_id: str, /, *args: PB.args, **kwargs: PB.kwargs) -> XB_co: ...
 
 
-class Dual(Generic[PA, SA, AA, PB, SB, AB]):
+class Dual(_Descriptor, Generic[PA, SA, AA, PB, SB, AB]):
     """A stateless/stateful pair of operations under one method name."""
 
     def __init__(self, stateless: Callable[..., Any], stateful: Callable[..., Any], mode: str) -> None:
         self._stateless = _Half(stateless, *getattr(stateless, "__operation__"))  # noqa: B009
         self._stateful = _Half(stateful, *getattr(stateful, "__operation__"))  # noqa: B009
         self._mode = mode
-        self._set_name(stateful.__name__.lstrip("_"))
-
-    def __set_name__(self, owner: type, attr: str) -> None:
-        self._set_name(attr)
-
-    def _set_name(self, attr: str) -> None:
-        self._attr = attr
-        self.__doc__ = "\n\n".join(
-            [inspect.cleandoc(self._stateful.build.__doc__ or ""),
-             f"- ``{attr}(None, request)``: {_describe(self._stateless.name)}",
-             f"- ``{attr}(conversation_id, ...)``: {_describe(self._stateful.name)}"]
-        ).strip()  # fmt: skip
+        self._attr = stateful.__name__.lstrip("_")
+        self.__doc__ = inspect.cleandoc(stateful.__doc__ or "")
 
     @overload
     def __get__(self, obj: None, owner: type[Any]) -> Self: ...
@@ -239,22 +260,27 @@ class Dual(Generic[PA, SA, AA, PB, SB, AB]):
     @overload
     def __get__(self, obj: AsyncResource, owner: type[Any]) -> DualMethod[PA, AA, PB, AB]: ...
     def __get__(self, obj: Resource | None, owner: type[Any]) -> Any:
-        if obj is None:
-            return self
-        stateless, stateful = self._stateless.maker(obj), self._stateful.maker(obj)
+        return self._get(obj)
+
+    def _make(self, obj: Resource) -> Callable[[tuple[Any, ...], dict[str, Any]], Call[Any]]:
+        stateless, stateful, attr = self._stateless.maker(obj), self._stateful.maker(obj), self._attr
 
         def make(args: tuple[Any, ...], options: dict[str, Any]) -> Call[Any]:
             if not args:
-                raise TypeError(f"{self._attr}() missing its first argument: None or a conversation id")
+                raise TypeError(f"{attr}() missing its first argument: None or a conversation id")
             if args[0] is None:
                 return stateless(args[1:], options)
             return stateful(args, options)
 
-        method = _bound(make, obj, self._mode)
-        _finish(method, self._attr, self.__doc__ or "", self._signature(isinstance(obj, AsyncResource)),
-                type(obj).__name__)  # fmt: skip
-        obj.__dict__[self._attr] = method
-        return method
+        return make
+
+    def _doc(self) -> str:
+        attr = self._attr
+        return "\n\n".join(
+            [self.__doc__ or "",
+             f"- ``{attr}(None, request)``: {_describe(self._stateless.name)}",
+             f"- ``{attr}(conversation_id, ...)``: {_describe(self._stateful.name)}"]
+        ).strip()  # fmt: skip
 
     def _signature(self, is_async: bool) -> inspect.Signature:
         """``(conversation_id: str | None, request=..., /, **options)``: both halves in one."""
