@@ -127,7 +127,7 @@ def schema_of(spec: Spec, node: Any) -> dict[str, Any]:
         out["kind"] = "any"
     if "default" in node:
         out["default"] = node["default"]
-    return out
+    return {"kind": out.pop("kind"), **out}
 
 
 def _constraints(node: Any) -> dict[str, Any]:

@@ -1159,7 +1159,7 @@ MODELS: Mapping[str, Model] = {
             "model": Field(
                 name="model",
                 attribute="model",
-                schema=Schema(pattern="\\w+(?:\\/\\w+=\\w+)*", kind="string"),
+                schema=Schema(kind="string", pattern="\\w+(?:\\/\\w+=\\w+)*"),
                 required=False,
                 description="A model name, optionally with settings, e.g. gpt-5.4 or name/key=value.",
             ),
@@ -1227,7 +1227,7 @@ MODELS: Mapping[str, Model] = {
             "model": Field(
                 name="model",
                 attribute="model",
-                schema=Schema(pattern="\\w+(?:\\/\\w+=\\w+)*", kind="string"),
+                schema=Schema(kind="string", pattern="\\w+(?:\\/\\w+=\\w+)*"),
                 required=False,
                 description="A model name, optionally with settings, e.g. gpt-5.4 or name/key=value.",
             ),
@@ -1381,7 +1381,7 @@ MODELS: Mapping[str, Model] = {
             "model": Field(
                 name="model",
                 attribute="model",
-                schema=Schema(pattern="\\w+(?:\\/\\w+=\\w+)*", kind="string"),
+                schema=Schema(kind="string", pattern="\\w+(?:\\/\\w+=\\w+)*"),
                 required=False,
                 description="A model name, optionally with settings, e.g. gpt-5.4 or name/key=value.",
             ),
@@ -1647,7 +1647,7 @@ MODELS: Mapping[str, Model] = {
             "model": Field(
                 name="model",
                 attribute="model",
-                schema=Schema(pattern="\\w+(?:\\/\\w+=\\w+)*", kind="string"),
+                schema=Schema(kind="string", pattern="\\w+(?:\\/\\w+=\\w+)*"),
                 required=False,
                 description="A model name, optionally with settings, e.g. gpt-5.4 or name/key=value.",
             ),
@@ -1967,7 +1967,7 @@ MODELS: Mapping[str, Model] = {
             "model": Field(
                 name="model",
                 attribute="model",
-                schema=Schema(pattern="\\w+(?:\\/\\w+=\\w+)*", kind="string"),
+                schema=Schema(kind="string", pattern="\\w+(?:\\/\\w+=\\w+)*"),
                 required=False,
                 description="A model name, optionally with settings, e.g. gpt-5.4 or name/key=value.",
             ),
@@ -2125,7 +2125,7 @@ MODELS: Mapping[str, Model] = {
             "channelId": Field(
                 name="channelId",
                 attribute="channel_id",
-                schema=Schema(min_length=24, kind="string"),
+                schema=Schema(kind="string", min_length=24),
                 required=False,
                 description="Your own channel ID, to deduplicate dispatches.",
             ),
@@ -2331,7 +2331,7 @@ MODELS: Mapping[str, Model] = {
             "model": Field(
                 name="model",
                 attribute="model",
-                schema=Schema(pattern="\\w+(?:\\/\\w+=\\w+)*", kind="string"),
+                schema=Schema(kind="string", pattern="\\w+(?:\\/\\w+=\\w+)*"),
                 required=False,
                 description="A model name, optionally with settings, e.g. gpt-5.4 or name/key=value.",
             ),
@@ -2448,7 +2448,7 @@ MODELS: Mapping[str, Model] = {
             "model": Field(
                 name="model",
                 attribute="model",
-                schema=Schema(pattern="\\w+(?:\\/\\w+=\\w+)*", kind="string"),
+                schema=Schema(kind="string", pattern="\\w+(?:\\/\\w+=\\w+)*"),
                 required=False,
                 description="A model name, optionally with settings, e.g. gpt-5.4 or name/key=value.",
             ),
@@ -2544,7 +2544,7 @@ MODELS: Mapping[str, Model] = {
             "channelId": Field(
                 name="channelId",
                 attribute="channel_id",
-                schema=Schema(min_length=24, kind="string"),
+                schema=Schema(kind="string", min_length=24),
                 required=False,
                 description="Your own channel ID, to deduplicate dispatches.",
             ),
@@ -2570,7 +2570,7 @@ MODELS: Mapping[str, Model] = {
             "value": Field(
                 name="value",
                 attribute="value",
-                schema=Schema(minimum=-100, maximum=-1, kind="integer", default=-100),
+                schema=Schema(kind="integer", minimum=-100, maximum=-1, default=-100),
                 required=False,
                 description="",
             ),
@@ -2723,21 +2723,21 @@ MODELS: Mapping[str, Model] = {
             "iterations": Field(
                 name="iterations",
                 attribute="iterations",
-                schema=Schema(minimum=1, kind="integer"),
+                schema=Schema(kind="integer", minimum=1),
                 required=False,
                 description="Most tool-use iterations.",
             ),
             "continuations": Field(
                 name="continuations",
                 attribute="continuations",
-                schema=Schema(minimum=1, kind="integer"),
+                schema=Schema(kind="integer", minimum=1),
                 required=False,
                 description="Most continuations after a stop.",
             ),
             "calls": Field(
                 name="calls",
                 attribute="calls",
-                schema=Schema(minimum=1, kind="integer"),
+                schema=Schema(kind="integer", minimum=1),
                 required=False,
                 description="Most function calls in total.",
             ),
@@ -3102,7 +3102,7 @@ MODELS: Mapping[str, Model] = {
             "model": Field(
                 name="model",
                 attribute="model",
-                schema=Schema(pattern="\\w+(?:\\/\\w+=\\w+)*", kind="string"),
+                schema=Schema(kind="string", pattern="\\w+(?:\\/\\w+=\\w+)*"),
                 required=False,
                 description="A model name, optionally with settings, e.g. gpt-5.4 or name/key=value.",
             ),
@@ -3689,7 +3689,7 @@ MODELS: Mapping[str, Model] = {
             "value": Field(
                 name="value",
                 attribute="value",
-                schema=Schema(minimum=1, maximum=100, kind="integer", default=100),
+                schema=Schema(kind="integer", minimum=1, maximum=100, default=100),
                 required=False,
                 description="",
             ),
