@@ -16,7 +16,7 @@ import random
 import re
 import typing
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, cast
 
 import httpx
 
@@ -269,10 +269,12 @@ class ClientCore:
         elif "timeout" in options:
             timeout = check_timeout(timeout)
         retries = options.get("retries", self.options.retries)
-        if isinstance(retries, bool) or not isinstance(retries, int) or retries < 0:
+        # Checked at run time for untyped callers, whatever the annotation says.
+        if isinstance(retries, bool) or not isinstance(retries, int) or retries < 0:  # pyright: ignore[reportUnnecessaryIsInstance]
             raise ValueError(f"retries: expected an integer >= 0, got {retries!r}")
         extra = options.get("extra_headers")
-        return (Call if op.events is None else StreamCall)(
+        # Either class, as a Call (a StreamCall's event type matters only to type checkers).
+        return cast("type[Call[Any]]", Call if op.events is None else StreamCall)(
             method=op.spec.method,
             url=url,
             headers=self.options.headers_for(extra) if extra else self.headers,
@@ -298,7 +300,7 @@ class ClientCore:
             import attrs
 
             target: Any = getattr(result, "upload_request", None)
-            if not attrs.has(type(target)):
+            if not attrs.has(type(target)):  # pyright: ignore[reportUnknownArgumentType] - type() of Any
                 raise APIError(
                     f"{call.url}: the answer has no uploadRequest, so the file's bytes were not sent"
                 )
@@ -334,7 +336,7 @@ class ClientCore:
             data = value.to_dict()  # type: ignore[attr-defined]
             strict = False  # its extra keys were put there on purpose
         elif isinstance(value, Mapping):
-            data, strict = dict(value), True
+            data, strict = dict(cast("Mapping[str, Any]", value)), True
         else:
             raise TypeError(f"request must be a {model.__name__} or a mapping, not {type(value).__name__}")
         try:
@@ -348,7 +350,7 @@ class ClientCore:
     def _params(op: Endpoint, query: Mapping[str, Any] | None) -> dict[str, Any]:
         if query is None:
             return {}
-        if not isinstance(query, Mapping):
+        if not isinstance(query, Mapping):  # pyright: ignore[reportUnnecessaryIsInstance] - untyped callers
             raise TypeError(f"the query must be a mapping, not {type(query).__name__}")
         params: dict[str, Any] = {}
         for key, value in query.items():
@@ -379,12 +381,14 @@ class ClientCore:
                 body=response.text[:2000] if response.content else None,
                 response=response,
             ) from exc
-        if call.paged and isinstance(data, dict) and data.get("cursor") is None:
-            # The last page may come without a cursor; read it as "" (no next page).
-            data["cursor"] = ""
+        if call.paged and isinstance(data, dict):
+            page = cast("dict[str, Any]", data)
+            if page.get("cursor") is None:  # the last page may come without one: "" (no next page)
+                page["cursor"] = ""
         try:
             check_model(call.result, data, strict=False)
-            return call.result.from_dict(data)  # type: ignore[attr-defined, no-any-return]
+            # Every result class is a generated model, with from_dict(); T is only a type variable.
+            return call.result.from_dict(data)  # type: ignore[attr-defined, no-any-return]  # pyright: ignore[reportAttributeAccessIssue, reportUnknownMemberType, reportUnknownVariableType]
         except (Invalid, KeyError, TypeError, ValueError) as exc:
             response.request = redacted(response.request)
             raise ResponseValidationError(
@@ -404,8 +408,9 @@ class ClientCore:
             body = response.text
         message = code = None
         if isinstance(body, Mapping):
-            message = body.get("message") if isinstance(body.get("message"), str) else None
-            code = body.get("code") if isinstance(body.get("code"), str) else None
+            fields = cast("Mapping[str, Any]", body)
+            message = fields.get("message") if isinstance(fields.get("message"), str) else None
+            code = fields.get("code") if isinstance(fields.get("code"), str) else None
         if message is None:
             text = body if isinstance(body, str) and body.strip() else None
             message = (text or response.reason_phrase or fallback_code)[:500]

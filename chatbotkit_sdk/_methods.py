@@ -99,20 +99,22 @@ class _Half:
         self.signature = inspect.signature(build)
 
     def maker(self, obj: Resource) -> Callable[[tuple[Any, ...], dict[str, Any]], Call[Any]]:
-        build, core, name, long = self.build, obj._core, self.name, self.long
+        # The descriptors are the resources' own machinery: they may use their private parts.
+        build, core, name, long = self.build, obj._core, self.name, self.long  # pyright: ignore[reportPrivateUsage]
 
         def make(args: tuple[Any, ...], options: dict[str, Any]) -> Call[Any]:
             call = build(obj, *args, **options)  # Python checks the arguments against the signature
-            return call if call is not None else core.call(name, args, options, long=long)  # type: ignore[arg-type]
+            # options are checked by core.call(), which refuses any key RequestOptions lacks.
+            return call if call is not None else core.call(name, args, options, long=long)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
 
         return make
 
 
 def _bound(make: Callable[[tuple[Any, ...], dict[str, Any]], Call[Any]], obj: Resource, mode: str) -> Any:
     """A function sending what ``make`` builds: now (a coroutine function if async) or as a promise."""
-    runner = obj._runner
+    runner = obj._runner  # pyright: ignore[reportPrivateUsage]
     if mode == NOW and isinstance(obj, AsyncResource):
-        run = obj._runner.run
+        run = obj._runner.run  # pyright: ignore[reportPrivateUsage]
 
         async def method_async(*args: Any, **options: Any) -> Any:
             return await run(make(args, options))
@@ -228,7 +230,7 @@ def operation(name: str, *, long: bool = False) -> Callable[[F], F]:
     """Marks one half of a dual method with the operation it sends."""
 
     def mark(build: F) -> F:
-        build.__operation__ = (name, long)  # type: ignore[attr-defined]
+        build.__operation__ = (name, long)  # type: ignore[attr-defined]  # pyright: ignore[reportFunctionMemberAccess]
         return build
 
     return mark
