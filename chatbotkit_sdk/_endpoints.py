@@ -5,8 +5,9 @@ Each declaration names its operation in the generated description
 events all come from the spec) and gives the method's typed signature: ids first,
 then the request (a generated model or a dict literal of the generated
 ``...Param`` type, with the API's camelCase keys) or the query. A body that is only
-a docstring leaves building the request to that description; ``_methods.py`` says
-how a declaration becomes a method.
+a docstring and ``...`` leaves building the request to that description (the ``...``
+tells pyright, as it would in a stub, that nothing is returned on purpose);
+``_methods.py`` says how a declaration becomes a method.
 
 One rule for what a method returns, as in the JavaScript SDK: reading (``list``,
 ``fetch``, ``export``, ``usage``) and completing (``complete``, ``send``,
@@ -113,16 +114,19 @@ class ConversationEndpoints(Resource):
         self, query: ListConversationsQuery | None = None, /, **options: Unpack[RequestOptions]
     ) -> StreamCall[ConversationPage, ListConversationsEvent]:
         """One page of conversations (``cursor``, ``take``, ``order``, ``meta`` filter)."""
+        ...
 
     @streamable("export_conversations")
     def export(
         self, query: ExportConversationsQuery | None = None, /, **options: Unpack[RequestOptions]
     ) -> StreamCall[ConversationPage, ExportConversationsEvent]:
         """One page of the conversation export (same query as ``list``)."""
+        ...
 
     @lazy("fetch_conversation")
     def fetch(self, conversation_id: str, /, **options: Unpack[RequestOptions]) -> Call[Conversation]:
         """The conversation with this ID."""
+        ...
 
     @endpoint("create_conversation")
     def create(
@@ -132,6 +136,7 @@ class ConversationEndpoints(Resource):
         **options: Unpack[RequestOptions],
     ) -> Call[ConversationCreateResult]:
         """Start a conversation: bot by ``botId`` or inline settings, optional seed messages."""
+        ...
 
     @endpoint("update_conversation")
     def update(
@@ -142,16 +147,19 @@ class ConversationEndpoints(Resource):
         **options: Unpack[RequestOptions],
     ) -> Call[IdResult]:
         """Change a conversation's name, meta data, bot or settings."""
+        ...
 
     @endpoint("delete_conversation")
     def delete(self, conversation_id: str, /, **options: Unpack[RequestOptions]) -> Call[IdResult]:
         """Delete the conversation and its messages."""
+        ...
 
     @operation("complete_conversation", long=True)
     def _complete(
         self, request: CompleteRequest | CompleteRequestParam, /, **options: Unpack[RequestOptions]
     ) -> StreamCall[CompleteResult, CompleteConversationEvent]:
         """Stateless: the whole history in ``messages``; nothing is stored."""
+        ...
 
     @operation("complete_conversation_message", long=True)
     def _complete_in(
@@ -163,6 +171,7 @@ class ConversationEndpoints(Resource):
     ) -> StreamCall[ConversationCompleteResult, CompleteConversationMessageEvent]:
         """Complete the next message: ``complete(None, {"messages": [...]})`` is stateless;
         ``complete(conversation_id, {"text": ...})`` adds to and answers a stored conversation."""
+        ...
 
     complete = streamable_dual(_complete, _complete_in)
 
@@ -171,6 +180,7 @@ class ConversationEndpoints(Resource):
         self, request: DispatchRequest | DispatchRequestParam, /, **options: Unpack[RequestOptions]
     ) -> Call[DispatchResult]:
         """Stateless dispatch."""
+        ...
 
     @operation("dispatch_stateful_conversation", long=True)
     def _dispatch_in(
@@ -182,6 +192,7 @@ class ConversationEndpoints(Resource):
     ) -> Call[DispatchResult]:
         """Queue a completion in the background; answers the ``channelId`` to follow.
         ``dispatch(None, request)`` is stateless, ``dispatch(conversation_id, ...)`` stateful."""
+        ...
 
     dispatch = dual(_dispatch, _dispatch_in)
 
@@ -190,6 +201,7 @@ class ConversationEndpoints(Resource):
         self, request: CompactRequest | CompactRequestParam, /, **options: Unpack[RequestOptions]
     ) -> Call[CompactResult]:
         """Stateless compaction of the given ``messages``."""
+        ...
 
     @operation("compact_conversation", long=True)
     def _compact_in(
@@ -197,6 +209,7 @@ class ConversationEndpoints(Resource):
     ) -> Call[ConversationCompactResult]:
         """Summarise messages: ``compact(None, {"messages": [...]})`` returns a summary;
         ``compact(conversation_id)`` replaces a stored history with a checkpoint (no request)."""
+        ...
 
     compact = dual(_compact, _compact_in)
 
@@ -209,6 +222,7 @@ class ConversationEndpoints(Resource):
         **options: Unpack[RequestOptions],
     ) -> StreamCall[SendResult, SendConversationMessageEvent]:
         """Add the user's message to the conversation (``receive`` then gets the reply)."""
+        ...
 
     @streamable("receive_conversation_message", long=True)
     def receive(
@@ -219,6 +233,7 @@ class ConversationEndpoints(Resource):
         **options: Unpack[RequestOptions],
     ) -> StreamCall[ReceiveResult, ReceiveConversationMessageEvent]:
         """Let the bot reply to the conversation so far."""
+        ...
 
     @endpoint("upvote_conversation")
     def upvote(
@@ -229,6 +244,7 @@ class ConversationEndpoints(Resource):
         **options: Unpack[RequestOptions],
     ) -> Call[IdResult]:
         """Rate the conversation up (``value`` 1..100, default 100; optional ``reason``)."""
+        ...
 
     @endpoint("downvote_conversation")
     def downvote(
@@ -239,6 +255,7 @@ class ConversationEndpoints(Resource):
         **options: Unpack[RequestOptions],
     ) -> Call[IdResult]:
         """Rate the conversation down (``value`` -100..-1, default -100; optional ``reason``)."""
+        ...
 
     @lazy("fetch_conversation_usage")
     def usage(
@@ -250,6 +267,7 @@ class ConversationEndpoints(Resource):
     ) -> Call[ConversationUsage]:
         """Tokens and messages used, optionally between ``from`` and ``to`` (ISO 8601
         strings, ``datetime`` or ``date`` objects; naive ones are taken as UTC)."""
+        ...
 
 
 class MessageEndpoints(Resource):
@@ -264,12 +282,14 @@ class MessageEndpoints(Resource):
         **options: Unpack[RequestOptions],
     ) -> StreamCall[ConversationMessagePage, ListConversationMessagesEvent]:
         """One page of the conversation's messages (``cursor``, ``take``, ``order``)."""
+        ...
 
     @lazy("fetch_conversation_message")
     def fetch(
         self, conversation_id: str, message_id: str, /, **options: Unpack[RequestOptions]
     ) -> Call[ConversationMessage]:
         """The message with this ID."""
+        ...
 
     @endpoint("create_conversation_message")
     def create(
@@ -280,6 +300,7 @@ class MessageEndpoints(Resource):
         **options: Unpack[RequestOptions],
     ) -> Call[MessageCreateResult]:
         """Add a message of any ``type`` without asking the bot to reply."""
+        ...
 
     @endpoint("update_conversation_message")
     def update(
@@ -291,12 +312,14 @@ class MessageEndpoints(Resource):
         **options: Unpack[RequestOptions],
     ) -> Call[IdResult]:
         """Change a message's text, type or meta data."""
+        ...
 
     @endpoint("delete_conversation_message")
     def delete(
         self, conversation_id: str, message_id: str, /, **options: Unpack[RequestOptions]
     ) -> Call[IdResult]:
         """Delete the message."""
+        ...
 
     @endpoint("upvote_conversation_message")
     def upvote(
@@ -308,6 +331,7 @@ class MessageEndpoints(Resource):
         **options: Unpack[RequestOptions],
     ) -> Call[IdResult]:
         """Rate the message up (``value`` 1..100, default 100; optional ``reason``)."""
+        ...
 
     @endpoint("downvote_conversation_message")
     def downvote(
@@ -319,12 +343,14 @@ class MessageEndpoints(Resource):
         **options: Unpack[RequestOptions],
     ) -> Call[IdResult]:
         """Rate the message down (``value`` -100..-1, default -100; optional ``reason``)."""
+        ...
 
     @endpoint("synthesize_conversation_message", long=True)
     def synthesize(
         self, conversation_id: str, message_id: str, /, **options: Unpack[RequestOptions]
     ) -> Call[IdResult]:
         """Produce speech for the message."""
+        ...
 
 
 class SessionEndpoints(Resource):
@@ -339,6 +365,7 @@ class SessionEndpoints(Resource):
         **options: Unpack[RequestOptions],
     ) -> Call[ConversationSession]:
         """A token that may use only this conversation (``durationInSeconds`` optional)."""
+        ...
 
 
 class AttachmentEndpoints(Resource):
@@ -353,6 +380,7 @@ class AttachmentEndpoints(Resource):
         **options: Unpack[RequestOptions],
     ) -> Call[ConversationAttachmentPage]:
         """One page of the conversation's attachments (``cursor``, ``take``)."""
+        ...
 
     @endpoint("upload_conversation_attachment")
     def upload(
@@ -364,6 +392,7 @@ class AttachmentEndpoints(Resource):
     ) -> Call[AttachmentUploadResult]:
         """Attach a file by URL (``{"file": url}``), or register one by metadata
         (``{"file": {"type", "size", "name"}}``) and get a presigned ``uploadRequest``."""
+        ...
 
     @endpoint("upload_conversation_attachment")
     def upload_file(
@@ -378,7 +407,8 @@ class AttachmentEndpoints(Resource):
     ) -> Call[AttachmentUploadResult]:
         """Attach ``content``: register the file, then send its bytes to the presigned
         ``uploadRequest`` (with only the headers the API gave; none of this client's)."""
-        if not isinstance(content, bytes | bytearray | memoryview):
+        # Checked at run time for untyped callers (which may also pass a bytearray or memoryview).
+        if not isinstance(content, bytes | bytearray | memoryview):  # pyright: ignore[reportUnnecessaryIsInstance]
             raise TypeError(f"content must be bytes, got {type(content).__name__}")
         data = bytes(content)
         file = {"name": name, "type": content_type, "size": len(data)}
@@ -398,3 +428,4 @@ class ContactEndpoints(Resource):
         **options: Unpack[RequestOptions],
     ) -> Call[IdResult]:
         """Create or update the conversation's contact (matched by ``fingerprint``)."""
+        ...
