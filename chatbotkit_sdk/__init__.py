@@ -111,14 +111,16 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> _typing.Any:
-    # StreamEvent, the union of every event model, is built on first use so that
-    # importing the SDK does not load the models (see ``make bench``).
-    if name == "StreamEvent":
-        from . import _streaming
+if not _typing.TYPE_CHECKING:  # type checkers see the real names above, so a misspelt one is an error
 
-        return _streaming.StreamEvent
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    def __getattr__(name: str) -> _typing.Any:
+        # StreamEvent, the union of every event model, is built on first use so that
+        # importing the SDK does not load the models (see ``make bench``).
+        if name == "StreamEvent":
+            from . import _streaming
+
+            return _streaming.StreamEvent
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:

@@ -14,8 +14,10 @@ if TYPE_CHECKING:
 __all__ = list(_models.__all__)  # pyright: ignore[reportUnsupportedDunderAll]
 
 
-def __getattr__(name: str) -> Any:
-    return getattr(_models, name)
+if not TYPE_CHECKING:  # type checkers see the real names above, so a misspelt one is an error
+
+    def __getattr__(name: str) -> Any:
+        return getattr(_models, name)
 
 
 def __dir__() -> list[str]:

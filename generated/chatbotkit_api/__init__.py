@@ -17,9 +17,13 @@ __all__ = (
 )
 
 
-def __getattr__(name: str) -> Any:
-    if name not in __all__:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(".client", __name__), name)
-    globals()[name] = value
-    return value
+if (
+    not TYPE_CHECKING
+):  # type checkers see the real names above, so a misspelt one is an error
+
+    def __getattr__(name: str) -> Any:
+        if name not in __all__:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(".client", __name__), name)
+        globals()[name] = value
+        return value

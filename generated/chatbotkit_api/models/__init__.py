@@ -349,14 +349,20 @@ __all__ = (
 )
 
 
-def __getattr__(name: str) -> Any:
-    try:
-        module_name = _MODULE_OF[name]
-    except KeyError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    value = getattr(importlib.import_module(module_name, __name__), name)
-    globals()[name] = value
-    return value
+if (
+    not TYPE_CHECKING
+):  # type checkers see the real names above, so a misspelt one is an error
+
+    def __getattr__(name: str) -> Any:
+        try:
+            module_name = _MODULE_OF[name]
+        except KeyError:
+            raise AttributeError(
+                f"module {__name__!r} has no attribute {name!r}"
+            ) from None
+        value = getattr(importlib.import_module(module_name, __name__), name)
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:
