@@ -391,6 +391,7 @@ CASES: list[Case] = [
         path="/v1/conversation/cnv_1/usage/fetch",
         operation=("conversation", "fetch_conversation_usage"),
         query={"from": "2024-11-01T00:00:00+00:00", "to": "2024-11-24T12:30:00+00:00"},
+        lazy=True,
     ),
     Case(
         name="message.list",
@@ -414,6 +415,7 @@ CASES: list[Case] = [
         method="GET",
         path="/v1/conversation/cnv_1/message/msg_1/fetch",
         operation=("conversation_message", "fetch_conversation_message"),
+        lazy=True,
     ),
     Case(
         name="message.create",
@@ -1068,7 +1070,14 @@ INVALID_CALLS = [
     ("query-not-for-attachments", lambda c: c.attachment.list("cnv_1", {"order": "asc"}), TypeError, "order"),
     ("bad-from", lambda c: c.usage("cnv_1", {"from": "last tuesday"}), ValueError, "from"),
     ("from-wrong-type", lambda c: c.usage("cnv_1", {"from": 1732406400}), TypeError, "from"),
-    ("stateless-needs-request", lambda c: c.complete(None, None), TypeError, "complete"),
+    ("needs-first-argument", lambda c: c.complete(), TypeError, "complete"),
+    ("stateless-needs-request", lambda c: c.complete(None), TypeError, "request"),
+    (
+        "stateless-request-none",
+        lambda c: c.complete(None, None),
+        TypeError,
+        r"CompleteRequest\.messages: required",
+    ),
     (
         "stateful-compact-no-request",
         lambda c: c.compact("cnv_1", {"messages": MESSAGES}),
