@@ -20,7 +20,7 @@ import json
 import typing
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from types import TracebackType
-from typing import Any, Generic, Literal, Self, TypeVar
+from typing import Any, Generic, Literal, Self, TypeVar, cast
 
 import httpx
 
@@ -46,7 +46,7 @@ X = TypeVar("X")
 _QUOTE_LIMIT = 200
 #: The raw (C) scanner under ``json.loads``: one call per line, no whitespace regexes.
 #: typeshed does not declare this attribute of JSONDecoder, though it is always set.
-_scan: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+_scan: Callable[[str, int], tuple[Any, int]] = getattr(json.JSONDecoder(), "scan_once")  # noqa: B009
 #: What JSON calls whitespace (``str.strip()`` would also take e.g. U+00A0 and U+2028).
 _JSON_SPACE = " \t\r\n"
 #: An item a parser checked but does not hand out (a non-token event in ``tokens()``).
@@ -75,18 +75,23 @@ if typing.TYPE_CHECKING:
     StreamEvent: TypeAlias = AnyStreamEvent | UnknownEvent
 
 
-def __getattr__(name: str) -> Any:
-    """``StreamEvent`` is built when first used, since it needs every event model."""
-    if name != "StreamEvent":
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from chatbotkit_api.operations import OPERATIONS
+if not typing.TYPE_CHECKING:
 
-    names = dict.fromkeys(
-        model for op in OPERATIONS.values() for kind, model in (op.events or {}).items() if kind != "error"
-    )
-    union = functools.reduce(lambda a, b: a | b, [getattr(m, n) for n in names], UnknownEvent)
-    globals()[name] = union
-    return union
+    def __getattr__(name: str) -> Any:
+        """``StreamEvent`` is built when first used, since it needs every event model."""
+        if name != "StreamEvent":
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        from chatbotkit_api.operations import OPERATIONS
+
+        names = dict.fromkeys(
+            model
+            for op in OPERATIONS.values()
+            for kind, model in (op.events or {}).items()
+            if kind != "error"
+        )
+        union = functools.reduce(lambda a, b: a | b, [getattr(m, n) for n in names], UnknownEvent)
+        globals()[name] = union
+        return union
 
 
 class EventParser(Generic[X]):
@@ -167,15 +172,21 @@ class EventParser(Generic[X]):
 
     def _token(self, item: Any) -> str | None:
         """The token of an exactly-shaped token event of this stream, else None."""
-        if type(item) is not dict or len(item) != 2:
+        # JSON objects have string keys. Declared, not cast(): this runs for every token.
+        if type(item) is not dict:
             return None
-        kind = item.get("type")
+        event: dict[str, Any] = item  # pyright: ignore[reportUnknownVariableType]
+        if len(event) != 2:
+            return None
+        kind = event.get("type")
         if type(kind) is str and kind in self._tokens:
-            data = item.get("data")
-            if type(data) is dict and len(data) == 1:
-                token = data.get("token")
-                if type(token) is str:
-                    return token
+            data = event.get("data")
+            if type(data) is dict:
+                fields: dict[str, Any] = data  # pyright: ignore[reportUnknownVariableType]
+                if len(fields) == 1:
+                    token = fields.get("token")
+                    if type(token) is str:
+                        return token
         return None
 
     def _item(self, item: Any, line: str) -> Any:
@@ -185,21 +196,23 @@ class EventParser(Generic[X]):
         return self._event(item, line)
 
     def _event(self, item: Any, line: str) -> Any:
-        if not isinstance(item, dict) or not isinstance(item.get("type"), str) or "data" not in item:
+        event = cast("dict[str, Any]", item) if isinstance(item, dict) else {}  # JSON: string keys
+        kind = event.get("type")
+        if not isinstance(kind, str) or "data" not in event:
             raise self._decode_error('a stream line is not a {"type", "data"} event', line)
-        kind = item["type"]
         if kind == "error":
-            data = item["data"]
-            message = data.get("message") if isinstance(data, dict) else None
-            raise StreamError(str(message or data), data=data, request=self._request)
+            data = event["data"]
+            fields = cast("dict[str, Any]", data) if isinstance(data, dict) else {}
+            raise StreamError(str(fields.get("message") or data), data=data, request=self._request)
         cls = self._events.get(kind)
         if cls is None:
-            return UnknownEvent(kind, item["data"])
+            return UnknownEvent(kind, event["data"])
         try:
-            check_model(cls, item, strict=False)
+            check_model(cls, event, strict=False)
         except Invalid as exc:
             raise self._decode_error(f"a {kind!r} event does not fit {cls.__name__}: {exc}", line) from None
-        return cls.from_dict(item)  # type: ignore[attr-defined]
+        # Every event class is a generated model, with from_dict().
+        return cls.from_dict(event)  # type: ignore[attr-defined]  # pyright: ignore[reportUnknownMemberType, reportUnknownVariableType]
 
     def _decode_error(self, problem: str, line: str) -> StreamDecodeError:
         raw = line.encode("utf-8", "surrogateescape")  # a bad line is quoted as it came
