@@ -8,7 +8,7 @@ import os
 import re
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import httpx
@@ -62,9 +62,10 @@ def check_headers(headers: Any, field: str) -> Mapping[str, str]:
         return MappingProxyType({})
     if not isinstance(headers, Mapping):
         raise TypeError(f"{field} must be a mapping of header names to strings")
-    for name, value in headers.items():
+    checked = cast("Mapping[str, str]", headers)  # each name and value is checked just below
+    for name, value in checked.items():
         _check_header(name, value, field)
-    return _frozen_map(headers)
+    return _frozen_map(checked)
 
 
 def _check_timezone(name: str) -> None:
@@ -255,11 +256,10 @@ def _timezone(name: str, value: Any) -> str | None:
 
 
 def _endpoints(name: str, value: Any) -> Mapping[str, str]:
-    if not isinstance(value, Mapping) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
-    ):
+    paths = cast("Mapping[object, object]", value) if isinstance(value, Mapping) else None
+    if paths is None or not all(isinstance(k, str) and isinstance(v, str) for k, v in paths.items()):
         raise TypeError("endpoints must map templated paths to URL strings")
-    return _frozen_map(value)
+    return _frozen_map(cast("Mapping[str, str]", paths))
 
 
 def _retries(name: str, value: Any) -> int:

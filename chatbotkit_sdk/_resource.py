@@ -15,7 +15,7 @@ from typing import Any, Generic, Protocol, TypeVar, cast
 
 import httpx
 
-from ._core import SEND, Call, ClientCore, Exchange
+from ._core import Call, ClientCore, Exchange
 from ._streaming import AsyncEventStream, EventStream
 
 __all__ = [
@@ -102,7 +102,7 @@ class SyncRunner(_Runner):
     def send(self, call: Call[Any], stream: bool = False) -> httpx.Response:
         exchange = Exchange(call, self.build(call))
         for step in exchange:
-            if step is SEND:
+            if step is None:  # SEND
                 exchange.answer = self._send(exchange.request, stream, call.bare)
             else:
                 time.sleep(step)
@@ -129,7 +129,9 @@ class SyncRunner(_Runner):
         return result
 
     def promise(self, call: Call[T]) -> ResponsePromise[T]:
-        return (ResponsePromise if call.events is None else StreamableResponsePromise)(self, call)
+        kind = ResponsePromise if call.events is None else StreamableResponsePromise
+        # Either class makes a promise of T (a streamable one's events are typed by the endpoint).
+        return cast("type[ResponsePromise[T]]", kind)(self, call)
 
     def close(self) -> None:
         if self.owns_http:
@@ -148,7 +150,7 @@ class AsyncRunner(_Runner):
     async def send(self, call: Call[Any], stream: bool = False) -> httpx.Response:
         exchange = Exchange(call, self.build(call))
         for step in exchange:
-            if step is SEND:
+            if step is None:  # SEND
                 exchange.answer = await self._send(exchange.request, stream, call.bare)
             else:
                 await _async_sleep(step)
@@ -174,7 +176,9 @@ class AsyncRunner(_Runner):
         return result
 
     def promise(self, call: Call[T]) -> AsyncResponsePromise[T]:
-        return (AsyncResponsePromise if call.events is None else AsyncStreamableResponsePromise)(self, call)
+        kind = AsyncResponsePromise if call.events is None else AsyncStreamableResponsePromise
+        # Either class makes a promise of T (a streamable one's events are typed by the endpoint).
+        return cast("type[AsyncResponsePromise[T]]", kind)(self, call)
 
     async def aclose(self) -> None:
         if self.owns_http:
@@ -194,7 +198,7 @@ class _Promise(Generic[T_co]):
         self._value: Any = None
 
     def _key(self, key: str) -> CacheKey:
-        if not isinstance(key, str):
+        if not isinstance(key, str):  # pyright: ignore[reportUnnecessaryIsInstance] - untyped callers
             raise TypeError(f"cache key must be a string, got {type(key).__name__}")
         return (key, *self._call.cache_key)
 
@@ -321,9 +325,14 @@ class Resource:
         self._runner = runner
 
 
+# A sync resource is only ever made with a sync runner, an async one with an async
+# runner (see _client.py): each narrows the attribute, which pyright, unlike mypy,
+# reports because the attribute is mutable.
+
+
 class SyncResource(Resource):
-    _runner: SyncRunner
+    _runner: SyncRunner  # pyright: ignore[reportIncompatibleVariableOverride]
 
 
 class AsyncResource(Resource):
-    _runner: AsyncRunner
+    _runner: AsyncRunner  # pyright: ignore[reportIncompatibleVariableOverride]

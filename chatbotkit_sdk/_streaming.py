@@ -201,8 +201,8 @@ class EventParser(Generic[X]):
         if not isinstance(kind, str) or "data" not in event:
             raise self._decode_error('a stream line is not a {"type", "data"} event', line)
         if kind == "error":
-            data = event["data"]
-            fields = cast("dict[str, Any]", data) if isinstance(data, dict) else {}
+            data = event["data"]  # any JSON (tested as event["data"] so that pyright keeps data Any)
+            fields = cast("dict[str, Any]", event["data"]) if isinstance(event["data"], dict) else {}
             raise StreamError(str(fields.get("message") or data), data=data, request=self._request)
         cls = self._events.get(kind)
         if cls is None:
