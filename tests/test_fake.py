@@ -295,18 +295,18 @@ def test_usage_counts_tokens_and_messages_in_a_period(client: ConversationClient
     replies = [client.complete(conversation_id, {"text": t}).result() for t in ("Hi", "What now?")]
     spent = sum(r.usage.token for r in replies)
 
-    usage = client.usage(conversation_id)
+    usage = client.usage(conversation_id).result()
     assert (usage.tokens, usage.messages) == (spent, 4)
     now = datetime.datetime.now(datetime.UTC)
     hour = datetime.timedelta(hours=1)
-    around = client.usage(conversation_id, {"from": now - hour, "to": (now + hour).isoformat()})
+    around = client.usage(conversation_id, {"from": now - hour, "to": (now + hour).isoformat()}).result()
     assert (around.tokens, around.messages) == (spent, 4)
-    later = client.usage(conversation_id, {"from": now + hour})
+    later = client.usage(conversation_id, {"from": now + hour}).result()
     assert (later.tokens, later.messages) == (0, 0)
-    earlier = client.usage(conversation_id, {"to": datetime.date(2000, 1, 1)})
+    earlier = client.usage(conversation_id, {"to": datetime.date(2000, 1, 1)}).result()
     assert (earlier.tokens, earlier.messages) == (0, 0)
     with pytest.raises(NotFoundError):
-        client.usage("cnv_missing")
+        client.usage("cnv_missing").result()
 
 
 def test_messages_list_fetch_create_update_delete(client: ConversationClient, fake: FakeChatBotKit) -> None:
@@ -315,12 +315,12 @@ def test_messages_list_fetch_create_update_delete(client: ConversationClient, fa
         conversation_id, {"type": "context", "text": "mail bob@example.org", "name": "note", "meta": {"k": 1}}
     )
     assert [e.text for e in created.entities] == ["bob@example.org"]
-    message = client.message.fetch(conversation_id, created.id)
+    message = client.message.fetch(conversation_id, created.id).result()
     assert (message.type, message.text, message.name) == ("context", "mail bob@example.org", "note")
     assert message.meta.additional_properties == {"k": 1}
 
     assert client.message.update(conversation_id, created.id, {"text": "changed", "type": "instruction"}).id
-    changed = client.message.fetch(conversation_id, created.id)
+    changed = client.message.fetch(conversation_id, created.id).result()
     assert (changed.type, changed.text, changed.name) == ("instruction", "changed", "note")
     assert changed.updated_at > message.updated_at
 
@@ -334,7 +334,7 @@ def test_messages_list_fetch_create_update_delete(client: ConversationClient, fa
     assert client.message.delete(conversation_id, others[1]).id == others[1]
     assert [m["id"] for m in fake.messages[conversation_id]] == [created.id, others[0], others[2]]
     with pytest.raises(NotFoundError):
-        client.message.fetch(conversation_id, others[1])
+        client.message.fetch(conversation_id, others[1]).result()
 
 
 def test_message_votes_and_synthesize(
@@ -432,10 +432,10 @@ def test_every_operation_is_served(client: ConversationClient, fake: FakeChatBot
     client.receive(cid).result()
     client.upvote(cid)
     client.downvote(cid)
-    client.usage(cid)
+    client.usage(cid).result()
     mid = client.message.create(cid, {"type": "user", "text": "y"}).id
     client.message.list(cid).result()
-    client.message.fetch(cid, mid)
+    client.message.fetch(cid, mid).result()
     client.message.update(cid, mid, {"text": "z"})
     client.message.upvote(cid, mid)
     client.message.downvote(cid, mid)
@@ -550,7 +550,7 @@ def test_unknown_ids_are_404(client: ConversationClient) -> None:
         with pytest.raises(NotFoundError, match="cnv_nope"):
             attempt()
     for attempt in [
-        lambda: client.message.fetch(conversation_id, "msg_nope"),
+        lambda: client.message.fetch(conversation_id, "msg_nope").result(),
         lambda: client.message.update(conversation_id, "msg_nope", {"text": "x"}),
         lambda: client.message.delete(conversation_id, "msg_nope"),
         lambda: client.message.upvote(conversation_id, "msg_nope"),
