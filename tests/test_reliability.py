@@ -37,7 +37,6 @@ from typing import Any
 
 import httpx
 import pytest
-from chatbotkit_api.api.conversation import fetch_conversation
 
 import chatbotkit_sdk._core
 import chatbotkit_sdk._resource
@@ -555,7 +554,8 @@ def test_the_jitter_factor_is_one_minus_a_quarter_of_a_random_draw(
 
 def test_the_jitter_spreads_waits_out() -> None:
     core = ClientCore(ClientOptions.create(secret=SECRET))
-    call = core.call(fetch_conversation, models.Conversation, "cnv_1", options={})
+    call = core.call("fetch_conversation", ("cnv_1",), {})
+    assert call.result is models.Conversation
     waits = [ClientCore.backoff(call, 2, None) for _ in range(400)]
     low, high = backoff_bounds(2, call.retry_delay)
     assert all(low <= wait <= high for wait in waits)
