@@ -21,8 +21,8 @@ from __future__ import annotations
 import contextlib
 import math
 import types
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from chatbotkit_api.operations import Model, Schema
@@ -47,7 +47,8 @@ _KINDS: tuple[tuple[type | types.UnionType, str], ...] = (
     (bool, "a boolean"),  # before int: bool is an int subclass
     (int | float, "a number"),
     (str, "a string"),
-    (list | tuple, "a list"),
+    (list, "a list"),
+    (tuple, "a list"),
     (Mapping, "an object"),
 )
 
@@ -71,10 +72,10 @@ def _check_any(value: Any, path: str, strict: bool) -> None:
     elif isinstance(value, str):
         _check_text(value, path)
     elif isinstance(value, list | tuple):
-        for index, element in enumerate(value):
+        for index, element in enumerate(cast("Sequence[object]", value)):
             _check_any(element, f"{path}[{index}]", strict)
     elif isinstance(value, Mapping):
-        for key, element in value.items():
+        for key, element in cast("Mapping[object, object]", value).items():
             if not isinstance(key, str):
                 raise Invalid(path, f"keys must be strings, got {key!r}")
             _check_text(key, path)
@@ -161,7 +162,7 @@ def _union(checkers: list[Checker]) -> Checker:
         return checkers[0]
 
     def check(value: Any, path: str, strict: bool) -> None:
-        problems = []
+        problems: list[str] = []
         for option in checkers:
             try:
                 option(value, path, strict)
@@ -177,7 +178,7 @@ def _list(item: Checker) -> Checker:
     def check(value: Any, path: str, strict: bool) -> None:
         if not isinstance(value, list | tuple):
             raise Invalid(path, f"expected a list, got {_kind(value)}")
-        for index, element in enumerate(value):
+        for index, element in enumerate(cast("Sequence[object]", value)):
             item(element, f"{path}[{index}]", strict)
 
     return check
@@ -187,7 +188,7 @@ def _mapping(item: Checker) -> Checker:
     def check(value: Any, path: str, strict: bool) -> None:
         if not isinstance(value, Mapping):
             raise Invalid(path, f"expected an object, got {_kind(value)}")
-        for key, element in value.items():
+        for key, element in cast("Mapping[object, object]", value).items():
             if not isinstance(key, str):
                 raise Invalid(path, f"keys must be strings, got {key!r}")
             if strict:
@@ -217,7 +218,7 @@ class _Model:
         for name in self.required:
             if name not in value:
                 raise Invalid(_join(path, name), f"required field missing in {self.name}")
-        for key, element in value.items():
+        for key, element in cast("Mapping[Any, object]", value).items():  # keys: str unless misused
             field_checker = checkers.get(key)
             if field_checker is not None:
                 field_checker(element, _join(path, key), strict)
