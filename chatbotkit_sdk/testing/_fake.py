@@ -22,7 +22,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager
-from typing import Any
+from typing import Any, cast
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import attrs
@@ -77,7 +77,7 @@ class _Route:
 
 def _routes() -> list[_Route]:
     """One route per operation of the generated description of the spec."""
-    routes = []
+    routes: list[_Route] = []
     for name, op in OPERATIONS.items():
         regex = re.sub(r"\\{([^{}]+)\\}", r"(?P<\1>[^/]+)", re.escape(op.path))
         routes.append(_Route(name, op.method, re.compile(f"^{regex}$"), op.body, op.streams))
@@ -652,7 +652,7 @@ def _json_body(raw: bytes) -> dict[str, Any]:
         raise _bad("the request body is not JSON") from None
     if not isinstance(body, dict):
         raise _bad("the request body must be a JSON object")
-    return body
+    return cast("dict[str, Any]", body)
 
 
 def _page_query(raw: str, *, ordered: bool) -> dict[str, Any]:
@@ -691,7 +691,7 @@ def _paged(items: list[dict[str, Any]], query: Mapping[str, Any]) -> _Stream:
 
 
 def _meta_matches(record: Mapping[str, Any], wanted: Mapping[str, str]) -> bool:
-    meta = record.get("meta") or {}
+    meta: Mapping[str, Any] = record.get("meta") or {}
     return all(key in meta and str(meta[key]) == value for key, value in wanted.items())
 
 

@@ -11,7 +11,7 @@ import socket
 import threading
 import time
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -26,7 +26,7 @@ __all__ = ["serve"]
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
-    server: _Server
+    server: _Server  # pyright: ignore[reportIncompatibleVariableOverride] - always the _Server below
 
     def log_message(self, format: str, *args: object) -> None:
         return  # tests and the demo print what they need themselves
@@ -99,7 +99,7 @@ class _Server(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve(fake: FakeChatBotKit, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+def serve(fake: FakeChatBotKit, host: str = "127.0.0.1", port: int = 0) -> Generator[str, None, None]:
     """Run ``fake`` on ``host:port`` (0: any free port) in a thread; yields its base URL."""
     server = _Server((host, port), fake)
     # A short poll interval: leaving serve() (every test using it) should not take 0.5 s.
