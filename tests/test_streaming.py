@@ -30,15 +30,20 @@ from chatbotkit_sdk import (
     APITimeoutError,
     AsyncConversationClient,
     AsyncEventStream,
+    AsyncResponsePromise,
+    AsyncStreamableResponsePromise,
     ConversationClient,
     EventStream,
     NotFoundError,
+    ResponsePromise,
+    StreamableResponsePromise,
     StreamDecodeError,
     StreamError,
     UnknownEvent,
     models,
 )
-from chatbotkit_sdk._streaming import EventParser, events_for
+from chatbotkit_sdk._streaming import EventParser
+from chatbotkit_sdk._streaming import events_of as operation_events
 
 SECRET = "sk_test_Stream4kQ9wE2rT7"
 T0 = 1732406400000  # 2024-11-24T00:00:00Z in ms
@@ -173,12 +178,17 @@ def jsonl(lines: Iterable[Any], newline: bytes = b"\n") -> bytes:
 
 
 def described(events: Iterable[Any]) -> list[tuple[type, str, Any]]:
-    """Each event as (class, ``.type``, ``.data`` as JSON), comparable with the lines sent."""
+    """Each event as (class, the API's ``type``, ``.data`` as JSON), comparable with the lines sent.
+
+    An ``UnknownEvent``'s ``.type`` is always ``"unknown"``; the API's type is its ``event_type``."""
     out: list[tuple[type, str, Any]] = []
     for event in events:
-        data = event.data if isinstance(event, UnknownEvent) else event.data.to_dict()
-        out.append((type(event), event.type, data))
-        if not isinstance(event, UnknownEvent):
+        if isinstance(event, UnknownEvent):
+            assert event.type == "unknown"
+            out.append((UnknownEvent, event.event_type, event.data))
+        else:
+            data = event.data.to_dict()
+            out.append((type(event), event.type, data))
             assert event.to_dict() == {"type": event.type, "data": data}
     return out
 
@@ -336,6 +346,29 @@ ITEM_CASES = [
 ]
 
 
+#: The generated operation behind each stream case.
+CASE_OPERATIONS = {
+    "complete(None)": "complete_conversation",
+    "complete(id)": "complete_conversation_message",
+    "send": "send_conversation_message",
+    "receive": "receive_conversation_message",
+    "list": "list_conversations",
+    "export": "export_conversations",
+    "message.list": "list_conversation_messages",
+}
+
+
+@pytest.mark.parametrize("case", RESULT_CASES + ITEM_CASES, ids=str)
+def test_each_stream_knows_exactly_its_operations_events(case: StreamCase) -> None:
+    """The events the SDK reads for an operation are the spec's (``error`` raises instead)."""
+    assert dict(operation_events(CASE_OPERATIONS[case.name])) == case.known
+
+
+def test_an_operation_that_cannot_stream_has_no_events() -> None:
+    with pytest.raises(ValueError, match="fetch_conversation cannot stream"):
+        operation_events("fetch_conversation")
+
+
 def answering(case: StreamCase, chunks: Callable[[bytes], list[bytes]] = lambda body: [body]) -> Responder:
     """The stream of ``case`` to a JSON Lines request, its plain answer to any other."""
 
@@ -410,13 +443,32 @@ def test_text_of_a_stream_without_tokens_is_empty(mode: str) -> None:
 
 @pytest.mark.parametrize(
     "call",
-    [lambda c: c.fetch("cnv_1"), lambda c: c.attachment.list("cnv_1")],
-    ids=["fetch", "attachment.list"],
+    [
+        lambda c: c.fetch("cnv_1"),
+        lambda c: c.attachment.list("cnv_1"),
+        lambda c: c.usage("cnv_1"),
+        lambda c: c.message.fetch("cnv_1", "msg_1"),
+    ],
+    ids=["fetch", "attachment.list", "usage", "message.fetch"],
 )
 def test_only_streamable_methods_can_stream(mode: str, call: Callable[[Any], Any]) -> None:
+    """A lazy read of an operation without JSON Lines is a plain promise: it has no ``.stream()``,
+    and its call refuses to become a streaming one."""
     h = Harness(mode, streaming(COMPLETE_LINES))
+    promise = call(h.client)
+    assert type(promise) is (ResponsePromise if mode == "sync" else AsyncResponsePromise)
+    assert not hasattr(promise, "stream")
     with pytest.raises(TypeError, match="cannot be streamed"):
-        call(h.client).stream()
+        promise._call.streaming()
+    assert h.requests == []
+
+
+@pytest.mark.parametrize("case", RESULT_CASES + ITEM_CASES, ids=str)
+def test_streamable_methods_return_streamable_promises(mode: str, case: StreamCase) -> None:
+    h = Harness(mode, answering(case))
+    promise = case.call(h.client)
+    expected = StreamableResponsePromise if mode == "sync" else AsyncStreamableResponsePromise
+    assert type(promise) is expected
     assert h.requests == []
 
 
@@ -952,7 +1004,7 @@ def chunked_streams(draw: st.DrawFn) -> tuple[list[dict[str, Any]], bytes, list[
 
 def parse(chunks: Iterable[bytes]) -> list[Any]:
     response = httpx.Response(200, request=httpx.Request("POST", "https://x"))
-    parser = EventParser(events_for(models.CompleteResultEvent), response)
+    parser = EventParser(operation_events("complete_conversation"), response)
     events: list[Any] = []
     for chunk in chunks:
         events.extend(parser.feed(chunk))
