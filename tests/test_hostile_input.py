@@ -32,6 +32,7 @@ import attrs
 import chatbotkit_api.models
 import httpx
 import pytest
+from chatbotkit_api.operations import MODELS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -50,7 +51,6 @@ from chatbotkit_sdk import (
     models,
 )
 from chatbotkit_sdk._core import MAX_BACKOFF, MAX_RETRY_AFTER
-from chatbotkit_sdk._validate import json_name
 from tests.test_client import CASES, Case
 from tests.test_streaming import COMPLETE_LINES, Body
 
@@ -69,8 +69,14 @@ JSON_SCALARS = (
 )
 
 
+def _api_name(cls: type, attribute: str) -> str:
+    """The API's name of a generated attribute (``bot_id`` -> ``botId``), from the spec's table."""
+    by_attribute = {field.attribute: name for name, field in MODELS[cls.__name__].fields.items()}
+    return by_attribute[attribute]
+
+
 def _field_names(cls: type) -> list[str]:
-    return [json_name(f.name) for f in attrs.fields(cls) if f.name != "additional_properties"]
+    return [_api_name(cls, f.name) for f in attrs.fields(cls) if f.name != "additional_properties"]
 
 
 #: Every field name of every generated model: keys an answer (or a request) plausibly has.
@@ -228,7 +234,7 @@ BY_NAME = {method.name: method for method in BODY_METHODS}
 
 
 def _required(cls: type) -> list[str]:
-    return [json_name(f.name) for f in attrs.fields(cls) if f.default is attrs.NOTHING]
+    return [_api_name(cls, f.name) for f in attrs.fields(cls) if f.default is attrs.NOTHING]
 
 
 #: Request values may also hold what JSON cannot: NaN, infinities, lone surrogates (in
@@ -513,8 +519,8 @@ def hostile_streams(draw: st.DrawFn) -> tuple[bytes, list[bytes], bool]:
 
 
 def _described(event: Any) -> tuple[str, str, Any]:
-    if isinstance(event, UnknownEvent):
-        return ("UnknownEvent", event.type, event.data)
+    if isinstance(event, UnknownEvent):  # its .type is always "unknown": compare the API's type
+        return ("UnknownEvent", event.event_type, event.data)
     return (type(event).__name__, event.type, event.to_dict())
 
 
