@@ -14,7 +14,7 @@ import asyncio
 import inspect
 import re
 from collections.abc import Callable, Iterator
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple
 from urllib.parse import quote, urlsplit
 
 import httpx
@@ -24,9 +24,9 @@ from hypothesis import strategies as st
 
 from chatbotkit_sdk import AsyncConversationClient, ConversationClient, models
 from chatbotkit_sdk._core import Call, ClientCore
+from chatbotkit_sdk._methods import Dual, Method
 from chatbotkit_sdk._options import ClientOptions, encode_segment
-from chatbotkit_sdk._resource import AsyncRunner, SyncRunner, _DualDescriptor, _Runner, _Single
-from chatbotkit_sdk._types import RequestOptions
+from chatbotkit_sdk._resource import AsyncRunner, SyncRunner, _Runner
 
 SECRET = "sk_test_Bu1ld_Requests_9xQ"
 CONVERSATION = {"id": "cnv_1", "createdAt": 1, "updatedAt": 2}
@@ -40,14 +40,8 @@ PLAIN_ID = r"[A-Za-z0-9_~-]+"
 def call_of(resource: Any, method: str, /, *args: Any, **options: Any) -> Call[Any]:
     """The ``Call`` a method would send, built without sending it (for any decorator)."""
     descriptor = inspect.getattr_static(type(resource), method)
-    if isinstance(descriptor, _DualDescriptor):
-        conversation_id, request = args
-        opts = cast("RequestOptions", options)
-        if conversation_id is None:
-            return descriptor._stateless_build(resource, request, opts)
-        return descriptor._stateful_build(resource, conversation_id, request, opts)
-    assert isinstance(descriptor, _Single), f"{method} is not an endpoint"
-    return descriptor._build(resource, *args, **options)
+    assert isinstance(descriptor, Method | Dual), f"{method} is not an endpoint"
+    return descriptor._make(resource)(args, options)
 
 
 class Built(NamedTuple):
@@ -122,7 +116,7 @@ CALLS: list[tuple[str, Callable[[Any], Call[Any]]]] = [
     ),
     ("dispatch", lambda c: call_of(c, "dispatch", "cnv_1", {"text": "Hi"})),
     ("dispatch-stateless", lambda c: call_of(c, "dispatch", None, {"messages": MESSAGES, "channelId": "c"})),
-    ("compact-no-body", lambda c: call_of(c, "compact", "cnv_1", None)),
+    ("compact-no-body", lambda c: call_of(c, "compact", "cnv_1")),
     ("compact-stateless", lambda c: call_of(c, "compact", None, {"messages": MESSAGES})),
     ("send", lambda c: c.send("cnv_1", {"text": "Hello"})._call),
     ("receive", lambda c: c.receive("cnv_1")._call),
@@ -223,7 +217,7 @@ def test_the_table_covers_every_client_method() -> None:
         prefix + name
         for prefix, resource in resources.items()
         for name in dir(type(resource))
-        if isinstance(inspect.getattr_static(type(resource), name, None), _Single | _DualDescriptor)
+        if isinstance(inspect.getattr_static(type(resource), name, None), Method | Dual)
     }
     client.close()
     assert methods == {name.split("-")[0] for name, _ in CALLS}
