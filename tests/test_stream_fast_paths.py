@@ -23,12 +23,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chatbotkit_sdk import StreamDecodeError, StreamError, UnknownEvent, models
-from chatbotkit_sdk._streaming import EventParser, TokenParser, events_for
+from chatbotkit_sdk._streaming import EventParser, TokenParser, events_of
 
 SECRET = "sk-secret"
-COMPLETE = events_for(models.CompleteResultEvent)
-CONVERSATION_COMPLETE = events_for(models.ConversationCompleteResultEvent)
-ITEMS = events_for(models.ConversationItemEvent)
+COMPLETE = events_of("complete_conversation")
+CONVERSATION_COMPLETE = events_of("complete_conversation_message")
+ITEMS = events_of("list_conversations")
 TOKEN_MODELS: dict[str, type] = {"token": models.TokenEvent, "reasoningToken": models.ReasoningTokenEvent}
 
 
@@ -593,6 +593,7 @@ def test_nan_and_infinity_are_read_as_json_loads_reads_them(line: str) -> None:
     (event,) = parse([line.encode() + b"\n"])
 
     if isinstance(event, UnknownEvent):
+        assert (event.type, event.event_type) == ("unknown", item["type"])
         assert nan_aware(event.data) == nan_aware(item["data"])
     else:
         assert type(event) is COMPLETE[item["type"]]
