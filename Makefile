@@ -12,7 +12,7 @@ help:
 	@echo "make demo             a streamed conversation with the embedded fake (or the real API)"
 	@echo "make install          create $(VENV) with the package and its dev tools"
 	@echo "make test             run the test suite"
-	@echo "make check            ruff, mypy --strict, spec lint, generated-code check"
+	@echo "make check            ruff, mypy --strict and pyright (strict), spec lint, generated-code check"
 	@echo "make generate         regenerate generated/ from openapi/ (commit the result)"
 	@echo "make check-generated  fail, with a diff, if generated/ is stale"
 	@echo "make lint-spec        validate openapi/conversation.yaml"
@@ -44,8 +44,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# Both checkers, on the SDK, the examples and tests/typing (correct uses and the mistakes
+# each checker must report); pyright's settings, paths included, are in pyproject.toml.
 typecheck: $(STAMP)
-	$(BIN)/mypy chatbotkit_sdk examples
+	$(BIN)/mypy chatbotkit_sdk examples tests/typing
+	$(BIN)/pyright
 
 check: lint typecheck lint-spec check-generated
 
