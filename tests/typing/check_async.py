@@ -176,13 +176,17 @@ async def streams(client: AsyncConversationClient, conversation_id: str) -> None
         assert_type(exported, ListedConversation)
 
 
-async def errors_and_clients(conversation_id: str) -> None:
-    async with AsyncConversationClient(secret="sk-example", http_client=httpx.AsyncClient()) as client:
-        assert_type(client, AsyncConversationClient)
-        try:
-            await client.fetch(conversation_id)
-        except NotFoundError as error:
-            assert_type(error.status_code, int)
-        tenant = client.extend(run_as_user_id="user_1")
+async def errors_and_clients(client: AsyncConversationClient, conversation_id: str) -> None:
+    try:
+        await client.fetch(conversation_id + "-gone")
+    except NotFoundError as error:
+        assert_type(error.status_code, int)
+    async with client.extend(run_as_user_id="user_1") as tenant:
         assert_type(tenant, AsyncConversationClient)
-        await tenant.aclose()
+        assert_type(await tenant.fetch(conversation_id), Conversation)
+
+
+def make_client() -> AsyncConversationClient:
+    client = AsyncConversationClient(secret="sk-example", timeout=30.0, http_client=httpx.AsyncClient())
+    assert_type(client, AsyncConversationClient)
+    return client

@@ -159,7 +159,10 @@ def stateless_and_stateful(client: ConversationClient, conversation_id: str) -> 
     follow_up: ConversationCompleteRequestParam = {"text": "And then?"}
     assert_type(client.complete(conversation_id, follow_up).result(), ConversationCompleteResult)
 
-    assert_type(client.dispatch(None, {"messages": history, "channelId": "c1"}), DispatchResult)
+    assert_type(
+        client.dispatch(None, {"messages": history, "channelId": "support-queue-000000000001"}),
+        DispatchResult,
+    )
     assert_type(client.dispatch(conversation_id), DispatchResult)
     assert_type(client.dispatch(conversation_id, {"text": "Later"}), DispatchResult)
     assert_type(client.compact(None, {"messages": history}), CompactResult)
