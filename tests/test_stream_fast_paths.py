@@ -115,11 +115,11 @@ def assert_same_event(event: Any, item: dict[str, Any]) -> None:
 
 # --- 1. the fast path builds what the general path builds --------------------------------
 
-#: Any code point but surrogates, with the characters JSON must escape made frequent.
-TOKEN_TEXT = st.text(
-    st.one_of(st.characters(), st.sampled_from(['"', "\\", "\n", "\r", "\t", "\x00", "/", "\u2028", "😀"])),
-    max_size=30,
-)
+#: Any code point but surrogates (``st.characters()`` does draw them; lone surrogates have
+#: a test of their own below), with the characters JSON must escape made frequent.
+NOT_A_SURROGATE = st.characters(exclude_categories=["Cs"])
+ESCAPED = st.sampled_from(['"', "\\", "\n", "\r", "\t", "\x00", "/", "\u2028", "😀"])
+TOKEN_TEXT = st.text(st.one_of(NOT_A_SURROGATE, ESCAPED), max_size=30)
 
 
 @settings(max_examples=150, deadline=None)
