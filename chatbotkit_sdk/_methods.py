@@ -97,13 +97,30 @@ class _Half:
     def __init__(self, build: Callable[..., Any], name: str, long: bool) -> None:
         self.build, self.name, self.long = build, name, long
         self.signature = inspect.signature(build)
+        positional = [p for p in self.signature.parameters.values() if p.kind is p.POSITIONAL_ONLY][1:]
+        #: the positional parameters, and how many of them must be given (and not None)
+        self.positional = tuple(p.name for p in positional)
+        self.required = sum(p.default is p.empty for p in positional)
 
-    def maker(self, obj: Resource) -> Callable[[tuple[Any, ...], dict[str, Any]], Call[Any]]:
+    def check(self, label: str, args: tuple[Any, ...]) -> None:
+        """Refuse missing or extra positional arguments under the public method's name."""
+        given = len(args)
+        if given > len(self.positional):
+            expected = ", ".join(self.positional) or "no positional arguments"
+            raise TypeError(f"{label} takes ({expected}), got {given} positional arguments")
+        missing = next((i for i in range(self.required) if i >= given or args[i] is None), None)
+        if missing is not None:
+            raise TypeError(f"{label} is missing its {self.positional[missing]!r} argument")
+
+    def maker(self, obj: Resource, label: str) -> Callable[[tuple[Any, ...], dict[str, Any]], Call[Any]]:
         # The descriptors are the resources' own machinery: they may use their private parts.
         build, core, name, long = self.build, obj._core, self.name, self.long  # pyright: ignore[reportPrivateUsage]
+        check, required, most = self.check, self.required, len(self.positional)
 
         def make(args: tuple[Any, ...], options: dict[str, Any]) -> Call[Any]:
-            call = build(obj, *args, **options)  # Python checks the arguments against the signature
+            if not required <= len(args) <= most or None in args[:required]:
+                check(label, args)  # raises, naming the public method
+            call = build(obj, *args, **options)
             # options are checked by core.call(), which refuses any key RequestOptions lacks.
             return call if call is not None else core.call(name, args, options, long=long)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
 
@@ -188,7 +205,7 @@ class Method(_Descriptor, Generic[P, S, A]):
         return self._get(obj)
 
     def _make(self, obj: Resource) -> Callable[[tuple[Any, ...], dict[str, Any]], Call[Any]]:
-        return self._half.maker(obj)
+        return self._half.maker(obj, f"{self._attr}()")
 
     def _doc(self) -> str:
         return f"{self.__doc__}\n\n{_describe(self._half.name)}".strip()
@@ -265,7 +282,9 @@ class Dual(_Descriptor, Generic[PA, SA, AA, PB, SB, AB]):
         return self._get(obj)
 
     def _make(self, obj: Resource) -> Callable[[tuple[Any, ...], dict[str, Any]], Call[Any]]:
-        stateless, stateful, attr = self._stateless.maker(obj), self._stateful.maker(obj), self._attr
+        attr = self._attr
+        stateless = self._stateless.maker(obj, f"{attr}(None, ...), the stateless form,")
+        stateful = self._stateful.maker(obj, f"{attr}(conversation_id, ...)")
 
         def make(args: tuple[Any, ...], options: dict[str, Any]) -> Call[Any]:
             if not args:

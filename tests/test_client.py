@@ -1072,17 +1072,19 @@ INVALID_CALLS = [
     ("from-wrong-type", lambda c: c.usage("cnv_1", {"from": 1732406400}), TypeError, "from"),
     ("needs-first-argument", lambda c: c.complete(), TypeError, "complete"),
     ("stateless-needs-request", lambda c: c.complete(None), TypeError, "request"),
+    ("id-is-none", lambda c: c.fetch(None), TypeError, r"fetch\(\) is missing its 'conversation_id'"),
+    ("extra-positional", lambda c: c.delete("cnv_1", {}), TypeError, r"delete\(\) takes \(conversation_id\)"),
     (
         "stateless-request-none",
         lambda c: c.complete(None, None),
         TypeError,
-        r"CompleteRequest\.messages: required",
+        r"complete\(None, \.\.\.\), the stateless form, is missing its 'request'",
     ),
     (
         "stateful-compact-no-request",
         lambda c: c.compact("cnv_1", {"messages": MESSAGES}),
         TypeError,
-        "compact",
+        r"compact\(conversation_id, \.\.\.\) takes \(conversation_id\)",
     ),
     ("unknown-option", lambda c: c.fetch("cnv_1", retry=1), TypeError, "retry"),
     ("negative-retries", lambda c: c.fetch("cnv_1", retries=-1), ValueError, "retries"),
@@ -1153,7 +1155,8 @@ def test_bad_path_ids_are_refused(
     make: Callable[..., Harness], call: Callable[[Any], Any], error: type
 ) -> None:
     h = make()
-    with pytest.raises(error, match=r"conversationId|messageId"):
+    # The API's name where the id is checked, the parameter's where it is missing (None).
+    with pytest.raises(error, match=r"conversationId|messageId|'conversation_id'|'message_id'"):
         h.run(call)
     assert h.requests == []
 
