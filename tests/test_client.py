@@ -14,15 +14,14 @@ import datetime
 import importlib
 import inspect
 import json
-import pkgutil
 import types
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import chatbotkit_api.api
 import httpx
 import pytest
+from chatbotkit_api.operations import OPERATIONS
 
 import chatbotkit_sdk
 from chatbotkit_sdk import (
@@ -557,11 +556,10 @@ NOT_ENDPOINTS = {"close", "aclose", "extend", "options", *SUBCLIENTS}
 
 
 def _operations() -> dict[tuple[str, str], tuple[str, str]]:
-    table = {}
-    for info in pkgutil.iter_modules(chatbotkit_api.api.__path__):
-        package = importlib.import_module(f"chatbotkit_api.api.{info.name}")
-        for module, operation in package.OPERATIONS.items():
-            table[info.name, module] = operation
+    """(tag, module) -> (method, templated path), from the generated description."""
+    table = {(op.tag, name): (op.method, op.path) for name, op in OPERATIONS.items()}
+    for tag, name in table:  # each names a real generated endpoint module
+        importlib.import_module(f"chatbotkit_api.api.{tag}.{name}")
     return table
 
 

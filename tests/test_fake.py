@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime
-import importlib
 import inspect
 import json
 import os
@@ -28,6 +27,7 @@ from typing import Any
 
 import httpx
 import pytest
+from chatbotkit_api.operations import OPERATIONS
 from chatbotkit_api.types import Unset
 
 from chatbotkit_sdk import (
@@ -52,19 +52,6 @@ BASE_URL = "http://fake.chatbotkit.test"
 SECRET = "sk_test_Fake7hQ2mV9xK4"
 AUTH = {"Authorization": f"Bearer {SECRET}"}
 HELLO = "Hello! I am the ChatBotKit test bot. How can I help you today?"
-TAGS = (
-    "conversation",
-    "conversation_message",
-    "conversation_session",
-    "conversation_attachment",
-    "conversation_contact",
-)
-#: Every operation of the spec, by the generated module's name.
-OPERATIONS = {
-    name: spec
-    for tag in TAGS
-    for name, spec in importlib.import_module(f"chatbotkit_api.api.{tag}").OPERATIONS.items()
-}
 ONE_USER_MESSAGE = {"messages": [{"type": "user", "text": "Hello"}]}
 
 

@@ -1,42 +1,39 @@
-"""Endpoint modules of the "conversation" group.
+"""Endpoint modules of the "conversation" group, loaded on first use.
 
-``OPERATIONS`` maps each module's name to its HTTP method and templated path
-(with the API's own parameter names), so that chatbotkit_sdk builds URLs from
-the spec instead of repeating the paths.
+What each operation is (method, path, parameters, events) is described once, in
+``chatbotkit_api.operations``.
 """
 
 import importlib
 from types import ModuleType
+from typing import TYPE_CHECKING
 
-OPERATIONS: dict[str, tuple[str, str]] = {
-    "compact_conversation": ("POST", "/conversation/{conversationId}/compact"),
-    "compact_conversation_stateless": ("POST", "/conversation/compact"),
-    "complete_conversation": ("POST", "/conversation/complete"),
-    "complete_conversation_message": (
-        "POST",
-        "/conversation/{conversationId}/complete",
-    ),
-    "create_conversation": ("POST", "/conversation/create"),
-    "delete_conversation": ("POST", "/conversation/{conversationId}/delete"),
-    "dispatch_conversation": ("POST", "/conversation/dispatch"),
-    "dispatch_stateful_conversation": (
-        "POST",
-        "/conversation/{conversationId}/dispatch",
-    ),
-    "downvote_conversation": ("POST", "/conversation/{conversationId}/downvote"),
-    "export_conversations": ("GET", "/conversation/export"),
-    "fetch_conversation": ("GET", "/conversation/{conversationId}/fetch"),
-    "fetch_conversation_usage": ("GET", "/conversation/{conversationId}/usage/fetch"),
-    "list_conversations": ("GET", "/conversation/list"),
-    "receive_conversation_message": ("POST", "/conversation/{conversationId}/receive"),
-    "send_conversation_message": ("POST", "/conversation/{conversationId}/send"),
-    "update_conversation": ("POST", "/conversation/{conversationId}/update"),
-    "upvote_conversation": ("POST", "/conversation/{conversationId}/upvote"),
-}
+_MODULES = frozenset(
+    {
+        "compact_conversation",
+        "compact_conversation_stateless",
+        "complete_conversation",
+        "complete_conversation_message",
+        "create_conversation",
+        "delete_conversation",
+        "dispatch_conversation",
+        "dispatch_stateful_conversation",
+        "downvote_conversation",
+        "export_conversations",
+        "fetch_conversation",
+        "fetch_conversation_usage",
+        "list_conversations",
+        "receive_conversation_message",
+        "send_conversation_message",
+        "update_conversation",
+        "upvote_conversation",
+    }
+)
 
+if not TYPE_CHECKING:  # type checkers resolve the submodules themselves
 
-def __getattr__(name: str) -> ModuleType:
-    """Endpoint modules load on first use (each imports its models, and attrs)."""
-    if name not in OPERATIONS:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return importlib.import_module(f"{__name__}.{name}")
+    def __getattr__(name: str) -> ModuleType:
+        """Endpoint modules load on first use (each imports its models, and attrs)."""
+        if name not in _MODULES:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        return importlib.import_module(f"{__name__}.{name}")

@@ -1,51 +1,30 @@
-"""Endpoint modules of the "conversation_message" group.
+"""Endpoint modules of the "conversation_message" group, loaded on first use.
 
-``OPERATIONS`` maps each module's name to its HTTP method and templated path
-(with the API's own parameter names), so that chatbotkit_sdk builds URLs from
-the spec instead of repeating the paths.
+What each operation is (method, path, parameters, events) is described once, in
+``chatbotkit_api.operations``.
 """
 
 import importlib
 from types import ModuleType
+from typing import TYPE_CHECKING
 
-OPERATIONS: dict[str, tuple[str, str]] = {
-    "create_conversation_message": (
-        "POST",
-        "/conversation/{conversationId}/message/create",
-    ),
-    "delete_conversation_message": (
-        "POST",
-        "/conversation/{conversationId}/message/{messageId}/delete",
-    ),
-    "downvote_conversation_message": (
-        "POST",
-        "/conversation/{conversationId}/message/{messageId}/downvote",
-    ),
-    "fetch_conversation_message": (
-        "GET",
-        "/conversation/{conversationId}/message/{messageId}/fetch",
-    ),
-    "list_conversation_messages": (
-        "GET",
-        "/conversation/{conversationId}/message/list",
-    ),
-    "synthesize_conversation_message": (
-        "POST",
-        "/conversation/{conversationId}/message/{messageId}/synthesize",
-    ),
-    "update_conversation_message": (
-        "POST",
-        "/conversation/{conversationId}/message/{messageId}/update",
-    ),
-    "upvote_conversation_message": (
-        "POST",
-        "/conversation/{conversationId}/message/{messageId}/upvote",
-    ),
-}
+_MODULES = frozenset(
+    {
+        "create_conversation_message",
+        "delete_conversation_message",
+        "downvote_conversation_message",
+        "fetch_conversation_message",
+        "list_conversation_messages",
+        "synthesize_conversation_message",
+        "update_conversation_message",
+        "upvote_conversation_message",
+    }
+)
 
+if not TYPE_CHECKING:  # type checkers resolve the submodules themselves
 
-def __getattr__(name: str) -> ModuleType:
-    """Endpoint modules load on first use (each imports its models, and attrs)."""
-    if name not in OPERATIONS:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return importlib.import_module(f"{__name__}.{name}")
+    def __getattr__(name: str) -> ModuleType:
+        """Endpoint modules load on first use (each imports its models, and attrs)."""
+        if name not in _MODULES:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        return importlib.import_module(f"{__name__}.{name}")

@@ -1,23 +1,23 @@
-"""Endpoint modules of the "conversation_session" group.
+"""Endpoint modules of the "conversation_session" group, loaded on first use.
 
-``OPERATIONS`` maps each module's name to its HTTP method and templated path
-(with the API's own parameter names), so that chatbotkit_sdk builds URLs from
-the spec instead of repeating the paths.
+What each operation is (method, path, parameters, events) is described once, in
+``chatbotkit_api.operations``.
 """
 
 import importlib
 from types import ModuleType
+from typing import TYPE_CHECKING
 
-OPERATIONS: dict[str, tuple[str, str]] = {
-    "create_conversation_session": (
-        "POST",
-        "/conversation/{conversationId}/session/create",
-    ),
-}
+_MODULES = frozenset(
+    {
+        "create_conversation_session",
+    }
+)
 
+if not TYPE_CHECKING:  # type checkers resolve the submodules themselves
 
-def __getattr__(name: str) -> ModuleType:
-    """Endpoint modules load on first use (each imports its models, and attrs)."""
-    if name not in OPERATIONS:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return importlib.import_module(f"{__name__}.{name}")
+    def __getattr__(name: str) -> ModuleType:
+        """Endpoint modules load on first use (each imports its models, and attrs)."""
+        if name not in _MODULES:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        return importlib.import_module(f"{__name__}.{name}")
