@@ -173,8 +173,10 @@ def _is_page(cls: type) -> bool:
 def _query_value(param: Parameter, value: Any) -> Any:
     """A query value as it goes on the URL, or TypeError/ValueError naming the parameter."""
     schema = param.schema
-    if schema.kind == "string" and schema.format in ("date-time", "date"):
+    if schema.kind == "string" and schema.format == "date-time":
         return _as_datetime(param.name, value).isoformat()
+    if schema.kind == "string" and schema.format == "date" and isinstance(value, datetime.date):
+        return (value.date() if isinstance(value, datetime.datetime) else value).isoformat()
     try:
         checker_for(schema)(value, param.name, True)
     except Invalid as exc:
@@ -349,16 +351,19 @@ class ClientCore:
     @staticmethod
     def _params(op: Endpoint, query: Mapping[str, Any] | None) -> dict[str, Any]:
         if query is None:
-            return {}
+            query = {}
         if not isinstance(query, Mapping):  # pyright: ignore[reportUnnecessaryIsInstance] - untyped callers
             raise TypeError(f"the query must be a mapping, not {type(query).__name__}")
+        unknown = [key for key in query if key not in op.query]
+        if unknown:
+            known = ", ".join(op.query)
+            raise TypeError(f"unknown query parameter {unknown[0]!r} (expected one of: {known})")
         params: dict[str, Any] = {}
-        for key, value in query.items():
-            param = op.query.get(key)
-            if param is None:
-                known = ", ".join(op.query)
-                raise TypeError(f"unknown query parameter {key!r} (expected one of: {known})")
+        for key, param in op.query.items():  # the spec's order: the same query, the same URL
+            value = query.get(key)
             if value is None:
+                if param.required:
+                    raise TypeError(f"the query parameter {key!r} is required")
                 continue
             sent = _query_value(param, value)
             if param.style == "deepObject":  # meta[key]=value

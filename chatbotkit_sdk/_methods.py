@@ -116,8 +116,13 @@ class _Half:
         # The descriptors are the resources' own machinery: they may use their private parts.
         build, core, name, long = self.build, obj._core, self.name, self.long  # pyright: ignore[reportPrivateUsage]
         check, required, most = self.check, self.required, len(self.positional)
+        positional_names = self.positional
+        positional = frozenset(positional_names)
 
         def make(args: tuple[Any, ...], options: dict[str, Any]) -> Call[Any]:
+            if options and not positional.isdisjoint(options):
+                keyword = next(n for n in positional_names if n in options)
+                raise TypeError(f"{label}: {keyword!r} is positional-only; pass it without '{keyword}='")
             if not required <= len(args) <= most or None in args[:required]:
                 check(label, args)  # raises, naming the public method
             call = build(obj, *args, **options)
@@ -283,7 +288,7 @@ class Dual(_Descriptor, Generic[PA, SA, AA, PB, SB, AB]):
 
     def _make(self, obj: Resource) -> Callable[[tuple[Any, ...], dict[str, Any]], Call[Any]]:
         attr = self._attr
-        stateless = self._stateless.maker(obj, f"{attr}(None, ...), the stateless form,")
+        stateless = self._stateless.maker(obj, f"{attr}(None, ...) (stateless)")
         stateful = self._stateful.maker(obj, f"{attr}(conversation_id, ...)")
 
         def make(args: tuple[Any, ...], options: dict[str, Any]) -> Call[Any]:

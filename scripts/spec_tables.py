@@ -313,8 +313,10 @@ def _annotation(spec: Spec, schema: dict[str, Any], query: bool = False) -> str:
         return f"Sequence[{_annotation(spec, schema['items'], query)}]"
     if kind == "map":
         return f"Mapping[str, {_annotation(spec, schema['items'], query)}]"
-    if kind == "string" and query and schema.get("format") in ("date-time", "date"):
+    if kind == "string" and query and schema.get("format") == "date-time":
         return "str | datetime.datetime | datetime.date"
+    if kind == "string" and query and schema.get("format") == "date":
+        return "str | datetime.date"
     return {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}.get(kind, "Any")
 
 

@@ -1073,10 +1073,18 @@ INVALID_CALLS = [
     ("id-is-none", lambda c: c.fetch(None), TypeError, r"fetch\(\) is missing its 'conversation_id'"),
     ("extra-positional", lambda c: c.delete("cnv_1", {}), TypeError, r"delete\(\) takes \(conversation_id\)"),
     (
+        "keyword-id",
+        lambda c: c.fetch(conversation_id="cnv_1"),
+        TypeError,
+        r"'conversation_id' is positional-only",
+    ),
+    ("keyword-request", lambda c: c.update("cnv_1", request={}), TypeError, r"'request' is positional-only"),
+    ("keyword-query", lambda c: c.list(query={"take": 1}), TypeError, r"'query' is positional-only"),
+    (
         "stateless-request-none",
         lambda c: c.complete(None, None),
         TypeError,
-        r"complete\(None, \.\.\.\), the stateless form, is missing its 'request'",
+        r"complete\(None, \.\.\.\) \(stateless\) is missing its 'request'",
     ),
     (
         "stateful-compact-no-request",

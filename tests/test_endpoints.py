@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from chatbotkit_api import models
-from chatbotkit_api.operations import OPERATIONS
+from chatbotkit_api.operations import MODELS, OPERATIONS
 from chatbotkit_api.types import UNSET
 
 from chatbotkit_sdk import AsyncConversationClient, ConversationClient
@@ -169,3 +169,28 @@ def test_model_repr_shows_what_is_set_and_never_unset() -> None:
     assert text == expected + "additional_properties={'later': [1]})"
     assert "Unset" not in repr(models.ConversationUsage.from_dict({}))
     assert repr(UNSET) == "UNSET"
+
+
+@pytest.mark.parametrize(("name", "mode", "half", "op"), DECLARED, ids=IDS)
+def test_a_request_or_query_with_required_fields_cannot_be_left_out(
+    name: str, mode: str, half: _Half, op: str
+) -> None:
+    spec = OPERATIONS[op]
+    for param_name, required in (
+        ("request", bool(spec.body) and any(f.required for f in MODELS[spec.body].fields.values())),
+        ("query", any(p.required for p in spec.query)),
+    ):
+        param = half.signature.parameters.get(param_name)
+        # (The reverse is a choice: update(id, request) asks for a request though all its
+        # fields are optional, since an empty update does nothing.)
+        if param is not None and required:
+            assert param.default is param.empty, f"{name}: the spec requires fields of its {param_name}"
+
+
+def test_the_query_goes_on_the_url_in_the_spec_order_so_equal_queries_share_a_cache() -> None:
+    client = ConversationClient(secret="sk-test")
+    one = client._core.call("list_conversations", ({"take": 1, "order": "asc", "meta": {"a": "b"}},), {})
+    two = client._core.call("list_conversations", ({"meta": {"a": "b"}, "order": "asc", "take": 1},), {})
+    assert one.params == two.params == {"order": "asc", "take": 1, "meta[a]": "b"}
+    assert list(one.params or {}) == ["order", "take", "meta[a]"]
+    assert one.cache_key == two.cache_key

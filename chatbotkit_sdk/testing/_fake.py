@@ -27,7 +27,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 import attrs
 import httpx
-from chatbotkit_api.operations import OPERATIONS
+from chatbotkit_api.operations import MODELS, OPERATIONS
 from dateutil import parser as date_parser
 
 from .._exceptions import status_error_class
@@ -47,7 +47,6 @@ SESSION_OPERATIONS = {
     "create_conversation_message",
 }
 MAX_SESSION_SECONDS = 365 * 24 * 3600
-BOT_FIELDS = ("botId", "model", "backstory", "datasetId", "skillsetId", "privacy", "moderation")
 
 
 class _ApiError(Exception):
@@ -348,8 +347,7 @@ class FakeChatBotKit:
         now = self._stamp()
         conversation_id = self._new_id("cnv")
         record = {"id": conversation_id, "createdAt": now, "updatedAt": now}
-        keep = ("name", "description", "meta", "contactId", "taskId", "spaceId", *BOT_FIELDS)
-        record.update({k: body[k] for k in keep if k in body})
+        record.update(_stored(body, "ConversationCreateRequest", "ListedConversation"))
         self.conversations[conversation_id] = record
         self.messages[conversation_id] = []
         self.attachments[conversation_id] = []
@@ -363,8 +361,7 @@ class FakeChatBotKit:
 
     def _update_conversation(self, conversation_id: str, body: dict[str, Any]) -> dict[str, Any]:
         record = self._conversation(conversation_id)
-        keep = ("name", "description", "meta", "contactId", "taskId", "spaceId", *BOT_FIELDS)
-        record.update({k: body[k] for k in keep if k in body})
+        record.update(_stored(body, "ConversationUpdateRequest", "ListedConversation"))
         record["updatedAt"] = self._stamp()
         return {"id": conversation_id}
 
@@ -474,7 +471,8 @@ class FakeChatBotKit:
 
     def _create_conversation_message(self, conversation_id: str, body: dict[str, Any]) -> dict[str, Any]:
         self._conversation(conversation_id)
-        extra = {k: body.get(k) for k in ("name", "description", "meta")}
+        extra = _stored(body, "MessageCreateRequest", "ConversationMessage")
+        extra = {k: v for k, v in extra.items() if k not in ("type", "text")}
         message = self._add_message(conversation_id, body["type"], body["text"], **extra)
         return {"id": message["id"], "entities": body.get("entities") or _bot.entities(body["text"])}
 
@@ -482,7 +480,7 @@ class FakeChatBotKit:
         self, conversation_id: str, message_id: str, body: dict[str, Any]
     ) -> dict[str, Any]:
         message = self._message(conversation_id, message_id)
-        message.update({k: body[k] for k in ("type", "text", "name", "description", "meta") if k in body})
+        message.update(_stored(body, "MessageUpdateRequest", "ConversationMessage"))
         message["updatedAt"] = self._stamp()
         return {"id": message_id}
 
@@ -596,6 +594,12 @@ class _Plain:
     status: int
     code: str
     message: str
+
+
+def _stored(body: Mapping[str, Any], request: str, record: str) -> dict[str, Any]:
+    """The fields of ``body`` that the record keeps: those both models of the spec declare."""
+    keep = MODELS[request].fields.keys() & MODELS[record].fields.keys()
+    return {k: v for k, v in body.items() if k in keep}
 
 
 def _json(status: int, payload: Any, headers: Mapping[str, str] | None = None) -> FakeResponse:

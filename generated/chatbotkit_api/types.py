@@ -57,7 +57,7 @@ class Response(Generic[T]):
 
 
 def model_repr(model: Any) -> str:
-    """``Name(field=value, ..., extra={...})`` with only the fields that are set.
+    """``Name(field=value, ..., additional_properties={...})``: only the fields that are set.
 
     chatbotkit: models use this as their ``__repr__``, so printing a record shows
     what the API sent rather than a placeholder for every absent field.
