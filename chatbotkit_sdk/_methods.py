@@ -102,8 +102,11 @@ class _Half:
         self.positional = tuple(p.name for p in positional)
         self.required = sum(p.default is p.empty for p in positional)
 
-    def check(self, label: str, args: tuple[Any, ...]) -> None:
-        """Refuse missing or extra positional arguments under the public method's name."""
+    def check(self, label: str, args: tuple[Any, ...], options: dict[str, Any]) -> None:
+        """Refuse misused positional arguments under the public method's name."""
+        keyword = next((name for name in self.positional if name in options), None)
+        if keyword is not None:
+            raise TypeError(f"{label}: {keyword!r} is positional-only; pass it without '{keyword}='")
         given = len(args)
         if given > len(self.positional):
             expected = ", ".join(self.positional) or "no positional arguments"
@@ -116,15 +119,12 @@ class _Half:
         # The descriptors are the resources' own machinery: they may use their private parts.
         build, core, name, long = self.build, obj._core, self.name, self.long  # pyright: ignore[reportPrivateUsage]
         check, required, most = self.check, self.required, len(self.positional)
-        positional_names = self.positional
-        positional = frozenset(positional_names)
+        positional = frozenset(self.positional)
 
         def make(args: tuple[Any, ...], options: dict[str, Any]) -> Call[Any]:
-            if options and not positional.isdisjoint(options):
-                keyword = next(n for n in positional_names if n in options)
-                raise TypeError(f"{label}: {keyword!r} is positional-only; pass it without '{keyword}='")
-            if not required <= len(args) <= most or None in args[:required]:
-                check(label, args)  # raises, naming the public method
+            misused = options and not positional.isdisjoint(options)
+            if misused or not required <= len(args) <= most or None in args[:required]:
+                check(label, args, options)  # raises, naming the public method
             call = build(obj, *args, **options)
             # options are checked by core.call(), which refuses any key RequestOptions lacks.
             return call if call is not None else core.call(name, args, options, long=long)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
@@ -182,13 +182,18 @@ class _Descriptor:
         method.__qualname__ = f"{type(obj).__name__}.{self._attr}"
         method.__module__ = "chatbotkit_sdk"
         method.__doc__ = self._full_doc()
-        method.__signature__ = self._signature(isinstance(obj, AsyncResource))
+        method.__signature__ = self._full_signature(isinstance(obj, AsyncResource))
         obj.__dict__[self._attr] = method  # bound once per client
         return method
 
+    # Cached per descriptor: every client binds the same text and signature.
     @functools.cache  # noqa: B019 - descriptors live as long as their class
     def _full_doc(self) -> str:
         return self._doc()
+
+    @functools.cache  # noqa: B019 - descriptors live as long as their class
+    def _full_signature(self, is_async: bool) -> inspect.Signature:
+        return self._signature(is_async)
 
 
 class Method(_Descriptor, Generic[P, S, A]):

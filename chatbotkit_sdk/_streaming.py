@@ -15,7 +15,6 @@ connection to the pool.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import json
 import typing
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
@@ -81,15 +80,9 @@ if not typing.TYPE_CHECKING:
         """``StreamEvent`` is built when first used, since it needs every event model."""
         if name != "StreamEvent":
             raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        from chatbotkit_api.operations import OPERATIONS
+        from chatbotkit_api.streams import AnyStreamEvent  # the generated union of them all
 
-        names = dict.fromkeys(
-            model
-            for op in OPERATIONS.values()
-            for kind, model in (op.events or {}).items()
-            if kind != "error"
-        )
-        union = functools.reduce(lambda a, b: a | b, [getattr(m, n) for n in names], UnknownEvent)
+        union = AnyStreamEvent | UnknownEvent
         globals()[name] = union
         return union
 
