@@ -9,7 +9,8 @@
 
 Models (request and result types) live in ``chatbotkit_sdk.models``, the dict-literal
 types of requests and queries in ``chatbotkit_sdk.params``, and each operation's
-stream events in ``chatbotkit_sdk.streams``.
+stream events in ``chatbotkit_sdk.streams``. ``UnknownValue`` is what an open enum
+holds when the API sends a value newer than this release (see docs/reliability.md).
 """
 
 import typing as _typing
@@ -59,6 +60,8 @@ from ._streaming import AsyncEventStream, EventStream, UnknownEvent
 from ._types import NOT_GIVEN, NotGiven, RequestOptions, TimeoutTypes
 
 if _typing.TYPE_CHECKING:
+    from chatbotkit_api.types import UnknownValue
+
     from ._streaming import StreamEvent
 
 __version__ = "0.1.0"
@@ -106,6 +109,7 @@ __all__ = [
     "StreamableResponsePromise",
     "TimeoutTypes",
     "UnknownEvent",
+    "UnknownValue",
     "UnprocessableEntityError",
     "models",
 ]
@@ -120,6 +124,11 @@ if not _typing.TYPE_CHECKING:  # type checkers see the real names above, so a mi
             from . import _streaming
 
             return _streaming.StreamEvent
+        # An enum value newer than this release; it lives beside the models (attrs).
+        if name == "UnknownValue":
+            from chatbotkit_api.types import UnknownValue
+
+            return UnknownValue
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

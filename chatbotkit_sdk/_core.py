@@ -31,7 +31,7 @@ from ._exceptions import (
 from ._logging import log
 from ._options import ClientOptions, check_headers, check_timeout, merge_headers
 from ._types import NotGiven, RequestOptions
-from ._validate import Invalid, check_model, checker_for
+from ._validate import REQUEST, Invalid, check_json, check_model, checker_for
 
 if TYPE_CHECKING:
     from chatbotkit_api.operations import Operation, Parameter
@@ -178,7 +178,7 @@ def _query_value(param: Parameter, value: Any) -> Any:
     if schema.kind == "string" and schema.format == "date" and isinstance(value, datetime.date):
         return (value.date() if isinstance(value, datetime.datetime) else value).isoformat()
     try:
-        checker_for(schema)(value, param.name, True)
+        checker_for(schema)(value, param.name, REQUEST)
     except Invalid as exc:
         raise (ValueError if "expected one of" in exc.problem else TypeError)(str(exc)) from None
     return value
@@ -201,6 +201,49 @@ def _as_datetime(name: str, value: Any) -> datetime.datetime:
         raise TypeError(f"{name}: expected a datetime, date or ISO 8601 string, got {value!r}")
     # A time without an offset is taken as UTC, and sent with the offset spelled out.
     return when if when.tzinfo else when.replace(tzinfo=datetime.UTC)
+
+
+def _extra_body(extra: Any) -> dict[str, Any]:
+    """``extra_body`` as sent: any keys, JSON values; else TypeError naming the key."""
+    if not isinstance(extra, Mapping):
+        raise TypeError(f"extra_body must be a mapping, not {type(extra).__name__}")
+    fields = cast("Mapping[object, object]", extra)
+    for key, value in fields.items():
+        if not isinstance(key, str):
+            raise TypeError(f"extra_body: keys must be strings, got {key!r}")
+        try:
+            check_json(value, f"extra_body[{key!r}]")
+        except Invalid as exc:
+            raise TypeError(str(exc)) from None
+    return dict(cast("Mapping[str, Any]", fields))
+
+
+_QUERY_SCALARS = (str, int, float)  # bool is an int: sent as true/false, as httpx does
+
+
+def _extra_query(extra: Any) -> dict[str, Any]:
+    """``extra_query`` as sent: any keys; scalar values or lists of them, ``None`` left out."""
+    if not isinstance(extra, Mapping):
+        raise TypeError(f"extra_query must be a mapping, not {type(extra).__name__}")
+    params: dict[str, Any] = {}
+    for key, value in cast("Mapping[object, object]", extra).items():
+        if not isinstance(key, str):
+            raise TypeError(f"extra_query: keys must be strings, got {key!r}")
+        if value is None:
+            continue
+        values = cast("list[object]", value) if isinstance(value, list | tuple) else [value]
+        for item in values:
+            if not isinstance(item, _QUERY_SCALARS):
+                raise TypeError(
+                    f"extra_query[{key!r}]: expected a string, number or boolean (or a list of them), "
+                    f"got {type(item).__name__}"
+                )
+            try:
+                check_json(item, f"extra_query[{key!r}]")
+            except Invalid as exc:
+                raise TypeError(str(exc)) from None
+        params[key] = list(values) if isinstance(value, list | tuple) else value
+    return params
 
 
 def retry_after(response: httpx.Response) -> float | None:
@@ -274,6 +317,15 @@ class ClientCore:
         # Checked at run time for untyped callers, whatever the annotation says.
         if isinstance(retries, bool) or not isinstance(retries, int) or retries < 0:  # pyright: ignore[reportUnnecessaryIsInstance]
             raise ValueError(f"retries: expected an integer >= 0, got {retries!r}")
+        if "extra_body" in options:
+            if op.body is None:
+                raise TypeError(
+                    f"{name} ({op.spec.method} {op.spec.path}) sends no request body, "
+                    "so extra_body has nowhere to go (extra_query adds to the URL)"
+                )
+            json = {**(json or {}), **_extra_body(options["extra_body"])}
+        if "extra_query" in options:
+            params = {**(params or {}), **_extra_query(options["extra_query"])}
         extra = options.get("extra_headers")
         # Either class, as a Call (a StreamCall's event type matters only to type checkers).
         return cast("type[Call[Any]]", Call if op.events is None else StreamCall)(
@@ -336,13 +388,13 @@ class ClientCore:
         data: dict[str, Any]
         if isinstance(value, model):
             data = value.to_dict()  # type: ignore[attr-defined]
-            strict = False  # its extra keys were put there on purpose
+            unknown_keys = True  # its additional_properties were put there on purpose
         elif isinstance(value, Mapping):
-            data, strict = dict(cast("Mapping[str, Any]", value)), True
+            data, unknown_keys = dict(cast("Mapping[str, Any]", value)), False
         else:
             raise TypeError(f"request must be a {model.__name__} or a mapping, not {type(value).__name__}")
         try:
-            check_model(model, data, strict=strict)
+            check_model(model, data, strict=True, unknown_keys=unknown_keys)
         except Invalid as exc:
             error = ValueError if "expected one of" in exc.problem else TypeError
             raise error(f"{model.__name__}.{exc}" if exc.path else f"{model.__name__}: {exc}") from None

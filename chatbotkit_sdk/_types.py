@@ -35,3 +35,9 @@ class RequestOptions(TypedDict, total=False):
     extra_headers: Mapping[str, str]
     #: Overrides the client's retry count for this call.
     retries: int
+    #: Fields merged over this call's checked JSON body: for fields the API added after
+    #: this release. Keys are not checked against the spec; values must be JSON.
+    extra_body: Mapping[str, object]
+    #: Parameters merged over this call's checked query, unchecked likewise: strings,
+    #: numbers, booleans, or lists of them (``None`` leaves a parameter out).
+    extra_query: Mapping[str, object]

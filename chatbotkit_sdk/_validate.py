@@ -12,6 +12,13 @@ Names, types, required fields and enums are checked here. Ranges, lengths and
 patterns are not: they are the server's to enforce, and an SDK that refused what a
 newer API accepts would break its users for nothing.
 
+The forward-compatibility policy lives here and in the generated ``from_dict``, for
+every model alike. Answers are read leniently where an API grows: unknown properties
+are kept, an open enum takes values this release does not know (``UnknownValue``), and
+``null`` for an optional property reads as absent. They are read strictly where the
+data is wrong: a required property missing, or one of the wrong type, names its path.
+Requests are checked strictly; ``extra_body`` and ``UnknownValue`` are the way around.
+
 Checkers are compiled once per schema and cached, so a check costs a few dict
 look-ups per field.
 """
@@ -27,7 +34,7 @@ from typing import TYPE_CHECKING, Any, cast
 if TYPE_CHECKING:
     from chatbotkit_api.operations import Model, Schema
 
-__all__ = ["Invalid", "check_model", "checker_for"]
+__all__ = ["ANSWER", "REQUEST", "SERVED", "Invalid", "check_json", "check_model", "checker_for"]
 
 
 class Invalid(Exception):
@@ -39,8 +46,13 @@ class Invalid(Exception):
         self.problem = problem
 
 
-# (value, path, strict) -> None; raises Invalid
-Checker = Callable[[Any, str, bool], None]
+#: How a value is checked: the third argument of every checker. Any request mode is true.
+ANSWER = 0  # what the API sent: lenient where an API grows, strict where data is wrong
+REQUEST = 1  # what this SDK is about to send: strict, unknown properties refused
+SERVED = 2  # a request as a server takes it: strict, but unknown properties pass
+
+# (value, path, mode) -> None; raises Invalid
+Checker = Callable[[Any, str, int], None]
 
 _KINDS: tuple[tuple[type | types.UnionType, str], ...] = (
     (type(None), "null"),
@@ -55,16 +67,20 @@ _KINDS: tuple[tuple[type | types.UnionType, str], ...] = (
 
 def _kind(value: Any) -> str:
     """How JSON would call ``value``, for error messages."""
-    return next((name for kind, name in _KINDS if isinstance(value, kind)), f"a {type(value).__name__}")
+    found = next((name for kind, name in _KINDS if isinstance(value, kind)), None)
+    if found is None:
+        name = type(value).__name__
+        found = f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
+    return found
 
 
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-def _check_any(value: Any, path: str, strict: bool) -> None:
-    """Free-form values: anything from JSON; in a request (strict), only what JSON can hold."""
-    if not strict or value is None or isinstance(value, bool | int):
+def _check_any(value: Any, path: str, mode: int) -> None:
+    """Free-form values: anything from JSON; in a request, only what JSON can hold."""
+    if not mode or value is None or isinstance(value, bool | int):
         return
     if isinstance(value, float):
         if not math.isfinite(value):
@@ -73,15 +89,20 @@ def _check_any(value: Any, path: str, strict: bool) -> None:
         _check_text(value, path)
     elif isinstance(value, list | tuple):
         for index, element in enumerate(cast("Sequence[object]", value)):
-            _check_any(element, f"{path}[{index}]", strict)
+            _check_any(element, f"{path}[{index}]", mode)
     elif isinstance(value, Mapping):
         for key, element in cast("Mapping[object, object]", value).items():
             if not isinstance(key, str):
                 raise Invalid(path, f"keys must be strings, got {key!r}")
             _check_text(key, path)
-            _check_any(element, _join(path, key), strict)
+            _check_any(element, _join(path, key), mode)
     else:
         raise Invalid(path, f"expected a JSON value, got {_kind(value)}")
+
+
+def check_json(value: Any, path: str) -> None:
+    """Raise ``Invalid`` unless ``value`` is something JSON can carry (finite numbers, UTF-8 text)."""
+    _check_any(value, path, REQUEST)
 
 
 def _check_text(value: str, path: str) -> None:
@@ -93,14 +114,14 @@ def _check_text(value: str, path: str) -> None:
 
 
 def _scalar(expected: type | types.UnionType, label: str) -> Checker:
-    def check(value: Any, path: str, strict: bool) -> None:
+    def check(value: Any, path: str, mode: int) -> None:
         # bool is an int subclass; JSON keeps them apart, and so do we.
         if isinstance(value, bool) and expected is not bool:
             raise Invalid(path, f"expected {label}, got {_kind(value)}")
         if not isinstance(value, expected):
             raise Invalid(path, f"expected {label}, got {_kind(value)}")
-        if strict and isinstance(value, float | str):  # requests: only what JSON can hold
-            _check_any(value, path, strict)
+        if mode and isinstance(value, float | str):  # requests: only what JSON can hold
+            _check_any(value, path, mode)
 
     return check
 
@@ -133,7 +154,7 @@ def _build(schema: Schema) -> Checker:
     if kind in _SCALARS:
         return _SCALARS[kind]
     if kind == "enum":
-        return _enum(schema.values)
+        return _enum(schema.values, open_=schema.open)
     if kind == "union":
         return _union([checker_for(option) for option in schema.options])
     if kind == "array":
@@ -147,12 +168,26 @@ def _build(schema: Schema) -> Checker:
     raise TypeError(f"no checker for schema kind {kind!r}")  # a generator change we must handle
 
 
-def _enum(allowed: tuple[str, ...]) -> Checker:
-    choices = ", ".join(repr(a) for a in allowed)
+def _enum(values: tuple[str, ...], *, open_: bool) -> Checker:
+    """Known values pass. An open enum (see ``Schema.open``) also takes any string in an
+    answer, and in a request an ``UnknownValue``: a value marked as newer than this
+    release, where a plain string outside the enum is a typo."""
+    from chatbotkit_api.types import UnknownValue
 
-    def check(value: Any, path: str, strict: bool) -> None:
-        if not isinstance(value, str) or value not in allowed:
-            raise Invalid(path, f"expected one of {choices}, got {value!r}")
+    allowed = frozenset(values)
+    choices = ", ".join(repr(a) for a in values)
+
+    def check(value: Any, path: str, mode: int) -> None:
+        if isinstance(value, str):
+            if value in allowed or (open_ and (not mode or isinstance(value, UnknownValue))):
+                return
+            if mode and open_:
+                raise Invalid(
+                    path,
+                    f"expected one of {choices}, got {value!r} "
+                    "(a value newer than this SDK: wrap it in UnknownValue, or send it in extra_body)",
+                )
+        raise Invalid(path, f"expected one of {choices}, got {value!r}")
 
     return check
 
@@ -161,11 +196,11 @@ def _union(checkers: list[Checker]) -> Checker:
     if len(checkers) == 1:
         return checkers[0]
 
-    def check(value: Any, path: str, strict: bool) -> None:
+    def check(value: Any, path: str, mode: int) -> None:
         problems: list[str] = []
         for option in checkers:
             try:
-                option(value, path, strict)
+                option(value, path, mode)
                 return
             except Invalid as exc:
                 problems.append(exc.problem)
@@ -175,26 +210,26 @@ def _union(checkers: list[Checker]) -> Checker:
 
 
 def _list(item: Checker) -> Checker:
-    def check(value: Any, path: str, strict: bool) -> None:
+    def check(value: Any, path: str, mode: int) -> None:
         if not isinstance(value, list | tuple):
             raise Invalid(path, f"expected a list, got {_kind(value)}")
         for index, element in enumerate(cast("Sequence[object]", value)):
-            item(element, f"{path}[{index}]", strict)
+            item(element, f"{path}[{index}]", mode)
 
     return check
 
 
 def _mapping(item: Checker) -> Checker:
-    def check(value: Any, path: str, strict: bool) -> None:
+    def check(value: Any, path: str, mode: int) -> None:
         if not isinstance(value, Mapping):
             raise Invalid(path, f"expected an object, got {_kind(value)}")
         for key, element in cast("Mapping[object, object]", value).items():
             if not isinstance(key, str):
                 raise Invalid(path, f"keys must be strings, got {key!r}")
-            if strict:
+            if mode:
                 _check_text(key, path)
-            if strict or item is not _check_any:
-                item(element, _join(path, key), strict)
+            if mode or item is not _check_any:
+                item(element, _join(path, key), mode)
 
     return check
 
@@ -206,10 +241,11 @@ class _Model:
         self.name = model.name
         self.fields = model.fields
         self.required = [name for name, field in model.fields.items() if field.required]
+        self.optional = frozenset(model.fields) - frozenset(self.required)
         self.extra = checker_for(model.extra) if model.extra is not None else None
         self._checkers: dict[str, Checker] | None = None
 
-    def check(self, value: Any, path: str, strict: bool) -> None:
+    def check(self, value: Any, path: str, mode: int) -> None:
         if not isinstance(value, Mapping):
             raise Invalid(path, f"expected an object ({self.name}), got {_kind(value)}")
         if self._checkers is None:  # built late: models refer to each other
@@ -221,14 +257,17 @@ class _Model:
         for key, element in cast("Mapping[Any, object]", value).items():  # keys: str unless misused
             field_checker = checkers.get(key)
             if field_checker is not None:
-                field_checker(element, _join(path, key), strict)
+                # In an answer, null for an optional property means it is absent.
+                if element is None and not mode and key in self.optional:
+                    continue
+                field_checker(element, _join(path, key), mode)
             elif self.extra is None:
-                if strict:
+                if mode == REQUEST:
                     raise Invalid(_join(path, key), self._unknown(key))
-            elif strict or self.extra is not _check_any:
-                if strict and isinstance(key, str):
+            elif mode or self.extra is not _check_any:
+                if mode and isinstance(key, str):
                     _check_text(key, path)
-                self.extra(element, _join(path, key), strict)
+                self.extra(element, _join(path, key), mode)
 
     def _unknown(self, key: Any) -> str:
         hint = ""
@@ -257,6 +296,13 @@ def model_checker(name: str) -> Checker:
     return found
 
 
-def check_model(model: type | str, value: Any, *, strict: bool, path: str = "") -> None:
-    """Raise ``Invalid`` unless ``value`` is JSON data fitting the model (a class or its name)."""
-    model_checker(model if isinstance(model, str) else model.__name__)(value, path, strict)
+def check_model(
+    model: type | str, value: Any, *, strict: bool, unknown_keys: bool = False, path: str = ""
+) -> None:
+    """Raise ``Invalid`` unless ``value`` is JSON data fitting the model (a class or its name).
+
+    ``strict``: a request (else an answer); ``unknown_keys``: a strict check that lets
+    properties the spec does not list through.
+    """
+    mode = (SERVED if unknown_keys else REQUEST) if strict else ANSWER
+    model_checker(model if isinstance(model, str) else model.__name__)(value, path, mode)

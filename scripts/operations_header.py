@@ -21,10 +21,15 @@ from typing import Any
 class Schema:
     """What a value may be. ``kind`` is one of: string, integer, number, boolean, any,
     enum (``values``), array (of ``items``), map (string keys, ``items`` values),
-    model (the ``MODELS`` entry named ``model``), union (one of ``options``)."""
+    model (the ``MODELS`` entry named ``model``), union (one of ``options``).
+
+    An ``open`` enum (two or more values: a set the API grows) takes, in answers, a
+    value this release does not know; a one-value enum is a constant, such as the tag
+    naming an event, and stays closed."""
 
     kind: str
     values: tuple[str, ...] = ()
+    open: bool = False
     items: Schema | None = None
     model: str = ""
     options: tuple[Schema, ...] = ()

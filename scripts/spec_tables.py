@@ -97,6 +97,15 @@ class Spec:
 # --- the schema language of the tables ------------------------------------------------
 
 
+def is_open_enum(values: list[str]) -> bool:
+    """Whether an answer may hold a value of this enum that the spec does not list.
+
+    A set of values grows as the API does; a single value is a constant (an event's
+    ``type`` tag). openapi/templates/literal_enum.py.jinja applies the same rule.
+    """
+    return len(values) > 1
+
+
 def schema_of(spec: Spec, node: Any) -> dict[str, Any]:
     """A schema as the ``Schema`` constructor's keyword arguments."""
     name = spec.ref_name(node)
@@ -110,6 +119,8 @@ def schema_of(spec: Spec, node: Any) -> dict[str, Any]:
     elif "enum" in node:
         out["kind"] = "enum"
         out["values"] = [str(v) for v in node["enum"]]
+        if is_open_enum(out["values"]):
+            out["open"] = True
     elif node.get("type") == "array":
         out["kind"] = "array"
         out["items"] = schema_of(spec, node.get("items", {}))
@@ -306,7 +317,8 @@ def _annotation(spec: Spec, schema: dict[str, Any], query: bool = False) -> str:
             return f"Mapping[str, {_annotation(spec, model.get('extra', {'kind': 'any'}))}]"
         return f"{schema['model']}Param"
     if kind == "enum":
-        return "Literal[" + ", ".join(repr(v) for v in schema["values"]) + "]"
+        literal = "Literal[" + ", ".join(repr(v) for v in schema["values"]) + "]"
+        return f"{literal} | UnknownValue" if schema.get("open") else literal
     if kind == "union":
         return " | ".join(dict.fromkeys(_annotation(spec, o, query) for o in schema["options"]))
     if kind == "array":
@@ -347,6 +359,7 @@ def params_module(spec: Spec) -> str:
         "import datetime",
         "from collections.abc import Mapping, Sequence",
         "from typing import Any, Literal, NotRequired, TypedDict\n",
+        "from .types import UnknownValue\n",
     ]
     names: list[str] = []
     for name in _request_models(spec):

@@ -321,12 +321,12 @@ def test_token_parser_raises_an_error_event_after_the_tokens_before_it() -> None
     [
         {"type": "usage", "data": {"model": "gpt-4o", "inputTokensUsed": "x", "outputTokensUsed": 1}},
         {"type": "usage", "data": {"model": "gpt-4o", "inputTokensUsed": 1}},
-        {"type": "message", "data": {"type": "robot", "text": "a"}},
+        {"type": "message", "data": {"type": ["bot"], "text": "a"}},
         {"type": "result", "data": {"text": "a", "end": {"reason": "stop"}}},
         {"type": "reasoningToken", "data": {"token": 5}},
         {"type": "completeBegin", "data": "not an object"},
     ],
-    ids=["usage count a string", "usage without a count", "message type", "result", "reasoning", "begin"],
+    ids=["usage count a string", "usage without a count", "type a list", "result", "reasoning", "begin"],
 )
 def test_token_parser_still_checks_the_events_it_does_not_yield(bad: dict[str, Any]) -> None:
     out: list[str] = []

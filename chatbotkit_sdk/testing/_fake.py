@@ -238,7 +238,9 @@ class FakeChatBotKit:
         if route.body_model is not None:
             body = _json_body(request.body)
             try:
-                check_model(route.body_model, body, strict=False)
+                # The API's own view of a request: typed strictly, unknown properties let
+                # through (they are how extra_body reaches a newer API).
+                check_model(route.body_model, body, strict=True, unknown_keys=True)
             except Invalid as exc:
                 raise _bad(f"{exc.path}: {exc.problem}" if exc.path else exc.problem) from None
         handler: Callable[..., Any] = getattr(self, f"_{route.name}")

@@ -21,10 +21,15 @@ from typing import Any
 class Schema:
     """What a value may be. ``kind`` is one of: string, integer, number, boolean, any,
     enum (``values``), array (of ``items``), map (string keys, ``items`` values),
-    model (the ``MODELS`` entry named ``model``), union (one of ``options``)."""
+    model (the ``MODELS`` entry named ``model``), union (one of ``options``).
+
+    An ``open`` enum (two or more values: a set the API grows) takes, in answers, a
+    value this release does not know; a one-value enum is a constant, such as the tag
+    naming an event, and stays closed."""
 
     kind: str
     values: tuple[str, ...] = ()
+    open: bool = False
     items: Schema | None = None
     model: str = ""
     options: tuple[Schema, ...] = ()
@@ -492,6 +497,7 @@ OPERATIONS: Mapping[str, Operation] = {
                         "asc",
                         "desc",
                     ),
+                    open=True,
                     default="desc",
                 ),
                 required=False,
@@ -685,6 +691,7 @@ OPERATIONS: Mapping[str, Operation] = {
                         "asc",
                         "desc",
                     ),
+                    open=True,
                     default="desc",
                 ),
                 required=False,
@@ -731,6 +738,7 @@ OPERATIONS: Mapping[str, Operation] = {
                         "asc",
                         "desc",
                     ),
+                    open=True,
                     default="desc",
                 ),
                 required=False,
@@ -1341,6 +1349,7 @@ MODELS: Mapping[str, Model] = {
                         "error",
                         "iteration",
                     ),
+                    open=True,
                 ),
                 required=True,
                 description="Why a completion stopped.",
@@ -2191,6 +2200,7 @@ MODELS: Mapping[str, Model] = {
                         "activity",
                         "checkpoint",
                     ),
+                    open=True,
                 ),
                 required=True,
                 description="Who or what a message comes from.",
@@ -3075,6 +3085,7 @@ MODELS: Mapping[str, Model] = {
                         "activity",
                         "checkpoint",
                     ),
+                    open=True,
                 ),
                 required=True,
                 description="Who or what a message comes from.",
@@ -3225,6 +3236,7 @@ MODELS: Mapping[str, Model] = {
                         "activity",
                         "checkpoint",
                     ),
+                    open=True,
                 ),
                 required=True,
                 description="Who or what a message comes from.",
@@ -3264,6 +3276,7 @@ MODELS: Mapping[str, Model] = {
                         "activity",
                         "checkpoint",
                     ),
+                    open=True,
                 ),
                 required=True,
                 description="Who or what a message comes from.",
@@ -3364,6 +3377,7 @@ MODELS: Mapping[str, Model] = {
                         "activity",
                         "checkpoint",
                     ),
+                    open=True,
                 ),
                 required=False,
                 description="Who or what a message comes from.",

@@ -9,6 +9,8 @@ import datetime
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal, NotRequired, TypedDict
 
+from .types import UnknownValue
+
 
 class ConversationCreateRequestParam(TypedDict):
     """A ConversationCreateRequest."""
@@ -34,16 +36,19 @@ class ConversationCreateRequestParam(TypedDict):
 class InitialMessageParam(TypedDict):
     """A message a conversation is created with."""
 
-    type: Literal[
-        "user",
-        "bot",
-        "reasoning",
-        "context",
-        "instruction",
-        "backstory",
-        "activity",
-        "checkpoint",
-    ]
+    type: (
+        Literal[
+            "user",
+            "bot",
+            "reasoning",
+            "context",
+            "instruction",
+            "backstory",
+            "activity",
+            "checkpoint",
+        ]
+        | UnknownValue
+    )
     """Who or what a message comes from."""
     text: str
 
@@ -74,16 +79,19 @@ class CompleteRequestParam(TypedDict):
 class MessageParam(TypedDict):
     """A message given to or produced by a completion."""
 
-    type: Literal[
-        "user",
-        "bot",
-        "reasoning",
-        "context",
-        "instruction",
-        "backstory",
-        "activity",
-        "checkpoint",
-    ]
+    type: (
+        Literal[
+            "user",
+            "bot",
+            "reasoning",
+            "context",
+            "instruction",
+            "backstory",
+            "activity",
+            "checkpoint",
+        ]
+        | UnknownValue
+    )
     """Who or what a message comes from."""
     text: str
     meta: NotRequired[Mapping[str, Any]]
@@ -367,16 +375,19 @@ class DownvoteRequestParam(TypedDict):
 class MessageCreateRequestParam(TypedDict):
     """A MessageCreateRequest."""
 
-    type: Literal[
-        "user",
-        "bot",
-        "reasoning",
-        "context",
-        "instruction",
-        "backstory",
-        "activity",
-        "checkpoint",
-    ]
+    type: (
+        Literal[
+            "user",
+            "bot",
+            "reasoning",
+            "context",
+            "instruction",
+            "backstory",
+            "activity",
+            "checkpoint",
+        ]
+        | UnknownValue
+    )
     """Who or what a message comes from."""
     text: str
     entities: NotRequired[Sequence[EntityParam]]
@@ -400,6 +411,7 @@ class MessageUpdateRequestParam(TypedDict):
             "activity",
             "checkpoint",
         ]
+        | UnknownValue
     ]
     """Who or what a message comes from."""
     text: NotRequired[str]
@@ -452,7 +464,7 @@ class ListConversationsQuery(TypedDict):
 
     cursor: NotRequired[str]
     """Where the page starts; the `cursor` of the previous page."""
-    order: NotRequired[Literal["asc", "desc"]]
+    order: NotRequired[Literal["asc", "desc"] | UnknownValue]
     """Newest first (`desc`, the default) or oldest first."""
     take: NotRequired[int]
     """How many items the page holds at most."""
@@ -465,7 +477,7 @@ class ExportConversationsQuery(TypedDict):
 
     cursor: NotRequired[str]
     """Where the page starts; the `cursor` of the previous page."""
-    order: NotRequired[Literal["asc", "desc"]]
+    order: NotRequired[Literal["asc", "desc"] | UnknownValue]
     """Newest first (`desc`, the default) or oldest first."""
     take: NotRequired[int]
     """How many items the page holds at most."""
@@ -488,7 +500,7 @@ class ListConversationMessagesQuery(TypedDict):
 
     cursor: NotRequired[str]
     """Where the page starts; the `cursor` of the previous page."""
-    order: NotRequired[Literal["asc", "desc"]]
+    order: NotRequired[Literal["asc", "desc"] | UnknownValue]
     """Newest first (`desc`, the default) or oldest first."""
     take: NotRequired[int]
     """How many items the page holds at most."""

@@ -19,6 +19,33 @@ class Unset:
 
 UNSET: Unset = Unset()
 
+
+def unset_if_null(value: Any) -> Any:
+    """An optional property the API sent as ``null`` reads like one it left out.
+
+    chatbotkit: ``from_dict`` passes every optional (non-nullable) property through this,
+    so that ``{"name": null}`` gives ``UNSET`` rather than failing, at every depth.
+    """
+    return UNSET if value is None else value
+
+
+class UnknownValue(str):
+    """A value of an open enum that this release does not know: the exact string the API sent.
+
+    chatbotkit: the API adds values to its enums (message types, end reasons) as it
+    grows; an answer holding one still parses, and the attribute holds this ``str``
+    subclass, so ``to_dict()`` and ``==`` see the API's own string while type checkers
+    keep it apart from the known literals (``isinstance(value, UnknownValue)`` tells).
+    In a request, an ``UnknownValue`` is sent as given: it says "I know this value is
+    newer than the SDK", where a plain string outside the enum is refused as a typo.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"UnknownValue({str.__repr__(self)})"
+
+
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str
 FileTypes = (
@@ -81,6 +108,8 @@ __all__ = [
     "FileTypes",
     "RequestFiles",
     "Response",
+    "UnknownValue",
     "Unset",
     "model_repr",
+    "unset_if_null",
 ]

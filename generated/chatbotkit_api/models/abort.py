@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, unset_if_null
 
 T = TypeVar("T", bound="Abort")
 
@@ -42,9 +42,9 @@ class Abort:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        reason = d.pop("reason", UNSET)
+        reason = unset_if_null(d.pop("reason", UNSET))
 
-        function_name = d.pop("functionName", UNSET)
+        function_name = unset_if_null(d.pop("functionName", UNSET))
 
         abort = cls(
             reason=reason,

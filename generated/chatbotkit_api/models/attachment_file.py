@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, unset_if_null
 
 T = TypeVar("T", bound="AttachmentFile")
 
@@ -55,7 +55,7 @@ class AttachmentFile:
 
         size = d.pop("size")
 
-        name = d.pop("name", UNSET)
+        name = unset_if_null(d.pop("name", UNSET))
 
         attachment_file = cls(
             type_=type_,

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, unset_if_null
 
 if TYPE_CHECKING:
     from ..models.upload_request import UploadRequest
@@ -57,9 +57,9 @@ class AttachmentUploadResult:
         d = dict(src_dict)
         id = d.pop("id")
 
-        name = d.pop("name", UNSET)
+        name = unset_if_null(d.pop("name", UNSET))
 
-        _upload_request = d.pop("uploadRequest", UNSET)
+        _upload_request = unset_if_null(d.pop("uploadRequest", UNSET))
         upload_request: UploadRequest | Unset
         if isinstance(_upload_request, Unset):
             upload_request = UNSET

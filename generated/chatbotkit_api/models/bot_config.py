@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, unset_if_null
 
 T = TypeVar("T", bound="BotConfig")
 
@@ -61,17 +61,17 @@ class BotConfig:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        model = d.pop("model", UNSET)
+        model = unset_if_null(d.pop("model", UNSET))
 
-        backstory = d.pop("backstory", UNSET)
+        backstory = unset_if_null(d.pop("backstory", UNSET))
 
-        dataset_id = d.pop("datasetId", UNSET)
+        dataset_id = unset_if_null(d.pop("datasetId", UNSET))
 
-        skillset_id = d.pop("skillsetId", UNSET)
+        skillset_id = unset_if_null(d.pop("skillsetId", UNSET))
 
-        privacy = d.pop("privacy", UNSET)
+        privacy = unset_if_null(d.pop("privacy", UNSET))
 
-        moderation = d.pop("moderation", UNSET)
+        moderation = unset_if_null(d.pop("moderation", UNSET))
 
         bot_config = cls(
             model=model,

@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, unset_if_null
 
 T = TypeVar("T", bound="BotRef")
 
@@ -35,7 +35,7 @@ class BotRef:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        bot_id = d.pop("botId", UNSET)
+        bot_id = unset_if_null(d.pop("botId", UNSET))
 
         bot_ref = cls(
             bot_id=bot_id,

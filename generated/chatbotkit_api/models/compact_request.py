@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, unset_if_null
 
 if TYPE_CHECKING:
     from ..models.extensions_definition import ExtensionsDefinition
@@ -97,21 +97,21 @@ class CompactRequest:
 
             messages.append(messages_item)
 
-        bot_id = d.pop("botId", UNSET)
+        bot_id = unset_if_null(d.pop("botId", UNSET))
 
-        model = d.pop("model", UNSET)
+        model = unset_if_null(d.pop("model", UNSET))
 
-        backstory = d.pop("backstory", UNSET)
+        backstory = unset_if_null(d.pop("backstory", UNSET))
 
-        dataset_id = d.pop("datasetId", UNSET)
+        dataset_id = unset_if_null(d.pop("datasetId", UNSET))
 
-        skillset_id = d.pop("skillsetId", UNSET)
+        skillset_id = unset_if_null(d.pop("skillsetId", UNSET))
 
-        privacy = d.pop("privacy", UNSET)
+        privacy = unset_if_null(d.pop("privacy", UNSET))
 
-        moderation = d.pop("moderation", UNSET)
+        moderation = unset_if_null(d.pop("moderation", UNSET))
 
-        _extensions = d.pop("extensions", UNSET)
+        _extensions = unset_if_null(d.pop("extensions", UNSET))
         extensions: ExtensionsDefinition | Unset
         if isinstance(_extensions, Unset):
             extensions = UNSET

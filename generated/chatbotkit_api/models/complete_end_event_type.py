@@ -1,15 +1,18 @@
-from typing import Literal
+from typing import Literal, TypeAlias
 
-CompleteEndEventType = Literal["completeEnd"]
+CompleteEndEventType: TypeAlias = Literal["completeEnd"]
 
-COMPLETE_END_EVENT_TYPE_VALUES: set[CompleteEndEventType] = {
-    "completeEnd",
-}
+COMPLETE_END_EVENT_TYPE_VALUES: frozenset[str] = frozenset(
+    {
+        "completeEnd",
+    }
+)
+"""The values this release knows."""
 
 
 def check_complete_end_event_type(value: str) -> CompleteEndEventType:
     if value in COMPLETE_END_EVENT_TYPE_VALUES:
-        return value
+        return value  # type: ignore[return-value]
     raise TypeError(
-        f"Unexpected value {value!r}. Expected one of {COMPLETE_END_EVENT_TYPE_VALUES!r}"
+        f"Unexpected value {value!r}. Expected one of {sorted(COMPLETE_END_EVENT_TYPE_VALUES)!r}"
     )

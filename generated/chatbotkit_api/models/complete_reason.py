@@ -1,20 +1,29 @@
-from typing import Literal
+from typing import Literal, TypeAlias
 
-CompleteReason = Literal["abort", "activity", "error", "iteration", "length", "stop"]
+from ..types import UnknownValue
 
-COMPLETE_REASON_VALUES: set[CompleteReason] = {
-    "abort",
-    "activity",
-    "error",
-    "iteration",
-    "length",
-    "stop",
-}
+CompleteReason: TypeAlias = (
+    Literal["abort", "activity", "error", "iteration", "length", "stop"] | UnknownValue
+)
+"""Why a completion stopped.
+
+Open: besides the literals, an answer may hold an ``UnknownValue``, a value the API
+added after this release (still a ``str``)."""
+
+COMPLETE_REASON_VALUES: frozenset[str] = frozenset(
+    {
+        "abort",
+        "activity",
+        "error",
+        "iteration",
+        "length",
+        "stop",
+    }
+)
+"""The values this release knows."""
 
 
 def check_complete_reason(value: str) -> CompleteReason:
     if value in COMPLETE_REASON_VALUES:
-        return value
-    raise TypeError(
-        f"Unexpected value {value!r}. Expected one of {COMPLETE_REASON_VALUES!r}"
-    )
+        return value  # type: ignore[return-value]
+    return UnknownValue(value)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, unset_if_null
 
 if TYPE_CHECKING:
     from ..models.meta import Meta
@@ -72,19 +72,19 @@ class ContactUpsertRequest:
         from ..models.meta import Meta
 
         d = dict(src_dict)
-        fingerprint = d.pop("fingerprint", UNSET)
+        fingerprint = unset_if_null(d.pop("fingerprint", UNSET))
 
-        email = d.pop("email", UNSET)
+        email = unset_if_null(d.pop("email", UNSET))
 
-        phone = d.pop("phone", UNSET)
+        phone = unset_if_null(d.pop("phone", UNSET))
 
-        nick = d.pop("nick", UNSET)
+        nick = unset_if_null(d.pop("nick", UNSET))
 
-        name = d.pop("name", UNSET)
+        name = unset_if_null(d.pop("name", UNSET))
 
-        description = d.pop("description", UNSET)
+        description = unset_if_null(d.pop("description", UNSET))
 
-        _meta = d.pop("meta", UNSET)
+        _meta = unset_if_null(d.pop("meta", UNSET))
         meta: Meta | Unset
         if isinstance(_meta, Unset):
             meta = UNSET

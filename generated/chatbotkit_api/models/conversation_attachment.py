@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, unset_if_null
 
 if TYPE_CHECKING:
     from ..models.meta import Meta
@@ -93,20 +93,20 @@ class ConversationAttachment:
 
         updated_at = d.pop("updatedAt")
 
-        name = d.pop("name", UNSET)
+        name = unset_if_null(d.pop("name", UNSET))
 
-        description = d.pop("description", UNSET)
+        description = unset_if_null(d.pop("description", UNSET))
 
-        _meta = d.pop("meta", UNSET)
+        _meta = unset_if_null(d.pop("meta", UNSET))
         meta: Meta | Unset
         if isinstance(_meta, Unset):
             meta = UNSET
         else:
             meta = Meta.from_dict(_meta)
 
-        type_ = d.pop("type", UNSET)
+        type_ = unset_if_null(d.pop("type", UNSET))
 
-        size = d.pop("size", UNSET)
+        size = unset_if_null(d.pop("size", UNSET))
 
         conversation_attachment = cls(
             id=id,

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, unset_if_null
 
 if TYPE_CHECKING:
     from ..models.initial_message import InitialMessage
@@ -53,7 +53,7 @@ class ConversationCreateResult:
         d = dict(src_dict)
         id = d.pop("id")
 
-        _messages = d.pop("messages", UNSET)
+        _messages = unset_if_null(d.pop("messages", UNSET))
         messages: list[InitialMessage] | Unset = UNSET
         if _messages is not UNSET:
             messages = []

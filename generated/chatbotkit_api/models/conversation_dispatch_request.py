@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, unset_if_null
 
 if TYPE_CHECKING:
     from ..models.entity import Entity
@@ -91,9 +91,9 @@ class ConversationDispatchRequest:
         from ..models.function_definition import FunctionDefinition
 
         d = dict(src_dict)
-        text = d.pop("text", UNSET)
+        text = unset_if_null(d.pop("text", UNSET))
 
-        _entities = d.pop("entities", UNSET)
+        _entities = unset_if_null(d.pop("entities", UNSET))
         entities: list[Entity] | Unset = UNSET
         if _entities is not UNSET:
             entities = []
@@ -102,7 +102,7 @@ class ConversationDispatchRequest:
 
                 entities.append(entities_item)
 
-        _functions = d.pop("functions", UNSET)
+        _functions = unset_if_null(d.pop("functions", UNSET))
         functions: list[FunctionDefinition] | Unset = UNSET
         if _functions is not UNSET:
             functions = []
@@ -115,21 +115,21 @@ class ConversationDispatchRequest:
 
                 functions.append(componentsschemas_functions_definition_item)
 
-        _extensions = d.pop("extensions", UNSET)
+        _extensions = unset_if_null(d.pop("extensions", UNSET))
         extensions: ExtensionsDefinition | Unset
         if isinstance(_extensions, Unset):
             extensions = UNSET
         else:
             extensions = ExtensionsDefinition.from_dict(_extensions)
 
-        _limits = d.pop("limits", UNSET)
+        _limits = unset_if_null(d.pop("limits", UNSET))
         limits: ExecutionLimits | Unset
         if isinstance(_limits, Unset):
             limits = UNSET
         else:
             limits = ExecutionLimits.from_dict(_limits)
 
-        channel_id = d.pop("channelId", UNSET)
+        channel_id = unset_if_null(d.pop("channelId", UNSET))
 
         conversation_dispatch_request = cls(
             text=text,

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, unset_if_null
 
 if TYPE_CHECKING:
     from ..models.meta import Meta
@@ -103,36 +103,36 @@ class ConversationUpdateRequest:
         from ..models.meta import Meta
 
         d = dict(src_dict)
-        bot_id = d.pop("botId", UNSET)
+        bot_id = unset_if_null(d.pop("botId", UNSET))
 
-        model = d.pop("model", UNSET)
+        model = unset_if_null(d.pop("model", UNSET))
 
-        backstory = d.pop("backstory", UNSET)
+        backstory = unset_if_null(d.pop("backstory", UNSET))
 
-        dataset_id = d.pop("datasetId", UNSET)
+        dataset_id = unset_if_null(d.pop("datasetId", UNSET))
 
-        skillset_id = d.pop("skillsetId", UNSET)
+        skillset_id = unset_if_null(d.pop("skillsetId", UNSET))
 
-        privacy = d.pop("privacy", UNSET)
+        privacy = unset_if_null(d.pop("privacy", UNSET))
 
-        moderation = d.pop("moderation", UNSET)
+        moderation = unset_if_null(d.pop("moderation", UNSET))
 
-        name = d.pop("name", UNSET)
+        name = unset_if_null(d.pop("name", UNSET))
 
-        description = d.pop("description", UNSET)
+        description = unset_if_null(d.pop("description", UNSET))
 
-        _meta = d.pop("meta", UNSET)
+        _meta = unset_if_null(d.pop("meta", UNSET))
         meta: Meta | Unset
         if isinstance(_meta, Unset):
             meta = UNSET
         else:
             meta = Meta.from_dict(_meta)
 
-        contact_id = d.pop("contactId", UNSET)
+        contact_id = unset_if_null(d.pop("contactId", UNSET))
 
-        task_id = d.pop("taskId", UNSET)
+        task_id = unset_if_null(d.pop("taskId", UNSET))
 
-        space_id = d.pop("spaceId", UNSET)
+        space_id = unset_if_null(d.pop("spaceId", UNSET))
 
         conversation_update_request = cls(
             bot_id=bot_id,

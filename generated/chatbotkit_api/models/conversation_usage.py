@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, unset_if_null
 
 T = TypeVar("T", bound="ConversationUsage")
 
@@ -40,9 +40,9 @@ class ConversationUsage:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        tokens = d.pop("tokens", UNSET)
+        tokens = unset_if_null(d.pop("tokens", UNSET))
 
-        messages = d.pop("messages", UNSET)
+        messages = unset_if_null(d.pop("messages", UNSET))
 
         conversation_usage = cls(
             tokens=tokens,

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, unset_if_null
 
 if TYPE_CHECKING:
     from ..models.attachment import Attachment
@@ -156,21 +156,21 @@ class DispatchRequest:
 
             messages.append(messages_item)
 
-        bot_id = d.pop("botId", UNSET)
+        bot_id = unset_if_null(d.pop("botId", UNSET))
 
-        model = d.pop("model", UNSET)
+        model = unset_if_null(d.pop("model", UNSET))
 
-        backstory = d.pop("backstory", UNSET)
+        backstory = unset_if_null(d.pop("backstory", UNSET))
 
-        dataset_id = d.pop("datasetId", UNSET)
+        dataset_id = unset_if_null(d.pop("datasetId", UNSET))
 
-        skillset_id = d.pop("skillsetId", UNSET)
+        skillset_id = unset_if_null(d.pop("skillsetId", UNSET))
 
-        privacy = d.pop("privacy", UNSET)
+        privacy = unset_if_null(d.pop("privacy", UNSET))
 
-        moderation = d.pop("moderation", UNSET)
+        moderation = unset_if_null(d.pop("moderation", UNSET))
 
-        _attachments = d.pop("attachments", UNSET)
+        _attachments = unset_if_null(d.pop("attachments", UNSET))
         attachments: list[Attachment] | Unset = UNSET
         if _attachments is not UNSET:
             attachments = []
@@ -192,9 +192,9 @@ class DispatchRequest:
                 pass
             return cast(ContactDetails | str | Unset, data)
 
-        contact_id = _parse_contact_id(d.pop("contactId", UNSET))
+        contact_id = _parse_contact_id(unset_if_null(d.pop("contactId", UNSET)))
 
-        _functions = d.pop("functions", UNSET)
+        _functions = unset_if_null(d.pop("functions", UNSET))
         functions: list[FunctionDefinition] | Unset = UNSET
         if _functions is not UNSET:
             functions = []
@@ -207,21 +207,21 @@ class DispatchRequest:
 
                 functions.append(componentsschemas_functions_definition_item)
 
-        _extensions = d.pop("extensions", UNSET)
+        _extensions = unset_if_null(d.pop("extensions", UNSET))
         extensions: ExtensionsDefinition | Unset
         if isinstance(_extensions, Unset):
             extensions = UNSET
         else:
             extensions = ExtensionsDefinition.from_dict(_extensions)
 
-        _limits = d.pop("limits", UNSET)
+        _limits = unset_if_null(d.pop("limits", UNSET))
         limits: ExecutionLimits | Unset
         if isinstance(_limits, Unset):
             limits = UNSET
         else:
             limits = ExecutionLimits.from_dict(_limits)
 
-        channel_id = d.pop("channelId", UNSET)
+        channel_id = unset_if_null(d.pop("channelId", UNSET))
 
         dispatch_request = cls(
             messages=messages,

@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, unset_if_null
 
 T = TypeVar("T", bound="DownvoteRequest")
 
@@ -38,9 +38,9 @@ class DownvoteRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        value = d.pop("value", UNSET)
+        value = unset_if_null(d.pop("value", UNSET))
 
-        reason = d.pop("reason", UNSET)
+        reason = unset_if_null(d.pop("reason", UNSET))
 
         downvote_request = cls(
             value=value,

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, unset_if_null
 
 if TYPE_CHECKING:
     from ..models.entity_replacement import EntityReplacement
@@ -80,7 +80,7 @@ class Entity:
 
         text = d.pop("text")
 
-        _replacement = d.pop("replacement", UNSET)
+        _replacement = unset_if_null(d.pop("replacement", UNSET))
         replacement: EntityReplacement | Unset
         if isinstance(_replacement, Unset):
             replacement = UNSET

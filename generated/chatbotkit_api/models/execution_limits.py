@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, unset_if_null
 
 T = TypeVar("T", bound="ExecutionLimits")
 
@@ -48,11 +48,11 @@ class ExecutionLimits:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        iterations = d.pop("iterations", UNSET)
+        iterations = unset_if_null(d.pop("iterations", UNSET))
 
-        continuations = d.pop("continuations", UNSET)
+        continuations = unset_if_null(d.pop("continuations", UNSET))
 
-        calls = d.pop("calls", UNSET)
+        calls = unset_if_null(d.pop("calls", UNSET))
 
         execution_limits = cls(
             iterations=iterations,

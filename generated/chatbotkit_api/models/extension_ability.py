@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, unset_if_null
 
 if TYPE_CHECKING:
     from ..models.meta import Meta
@@ -68,9 +68,9 @@ class ExtensionAbility:
 
         instruction = d.pop("instruction")
 
-        secret_id = d.pop("secretId", UNSET)
+        secret_id = unset_if_null(d.pop("secretId", UNSET))
 
-        _meta = d.pop("meta", UNSET)
+        _meta = unset_if_null(d.pop("meta", UNSET))
         meta: Meta | Unset
         if isinstance(_meta, Unset):
             meta = UNSET

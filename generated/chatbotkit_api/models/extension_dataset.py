@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, unset_if_null
 
 if TYPE_CHECKING:
     from ..models.extension_dataset_record import ExtensionDatasetRecord
@@ -61,9 +61,9 @@ class ExtensionDataset:
 
             records.append(records_item)
 
-        name = d.pop("name", UNSET)
+        name = unset_if_null(d.pop("name", UNSET))
 
-        description = d.pop("description", UNSET)
+        description = unset_if_null(d.pop("description", UNSET))
 
         extension_dataset = cls(
             records=records,

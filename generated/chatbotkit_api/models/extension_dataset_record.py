@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, unset_if_null
 
 if TYPE_CHECKING:
     from ..models.meta import Meta
@@ -51,7 +51,7 @@ class ExtensionDatasetRecord:
         d = dict(src_dict)
         text = d.pop("text")
 
-        _meta = d.pop("meta", UNSET)
+        _meta = unset_if_null(d.pop("meta", UNSET))
         meta: Meta | Unset
         if isinstance(_meta, Unset):
             meta = UNSET

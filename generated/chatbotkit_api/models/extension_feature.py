@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, unset_if_null
 
 if TYPE_CHECKING:
     from ..models.extension_feature_options import ExtensionFeatureOptions
@@ -50,7 +50,7 @@ class ExtensionFeature:
         d = dict(src_dict)
         name = d.pop("name")
 
-        _options = d.pop("options", UNSET)
+        _options = unset_if_null(d.pop("options", UNSET))
         options: ExtensionFeatureOptions | Unset
         if isinstance(_options, Unset):
             options = UNSET

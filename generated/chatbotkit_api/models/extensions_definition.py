@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, unset_if_null
 
 if TYPE_CHECKING:
     from ..models.extension_dataset import ExtensionDataset
@@ -75,9 +75,9 @@ class ExtensionsDefinition:
         from ..models.extension_skillset import ExtensionSkillset
 
         d = dict(src_dict)
-        backstory = d.pop("backstory", UNSET)
+        backstory = unset_if_null(d.pop("backstory", UNSET))
 
-        _datasets = d.pop("datasets", UNSET)
+        _datasets = unset_if_null(d.pop("datasets", UNSET))
         datasets: list[ExtensionDataset] | Unset = UNSET
         if _datasets is not UNSET:
             datasets = []
@@ -86,7 +86,7 @@ class ExtensionsDefinition:
 
                 datasets.append(datasets_item)
 
-        _skillsets = d.pop("skillsets", UNSET)
+        _skillsets = unset_if_null(d.pop("skillsets", UNSET))
         skillsets: list[ExtensionSkillset] | Unset = UNSET
         if _skillsets is not UNSET:
             skillsets = []
@@ -95,7 +95,7 @@ class ExtensionsDefinition:
 
                 skillsets.append(skillsets_item)
 
-        _features = d.pop("features", UNSET)
+        _features = unset_if_null(d.pop("features", UNSET))
         features: list[ExtensionFeature] | Unset = UNSET
         if _features is not UNSET:
             features = []

@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, unset_if_null
 
 T = TypeVar("T", bound="FunctionCall")
 
@@ -42,9 +42,9 @@ class FunctionCall:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        start = d.pop("start", UNSET)
+        start = unset_if_null(d.pop("start", UNSET))
 
-        end = d.pop("end", UNSET)
+        end = unset_if_null(d.pop("end", UNSET))
 
         function_call = cls(
             start=start,

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, unset_if_null
 
 if TYPE_CHECKING:
     from ..models.function_call import FunctionCall
@@ -104,9 +104,9 @@ class FunctionDefinition:
 
             return result_type_1
 
-        result = _parse_result(d.pop("result", UNSET))
+        result = _parse_result(unset_if_null(d.pop("result", UNSET)))
 
-        _call = d.pop("call", UNSET)
+        _call = unset_if_null(d.pop("call", UNSET))
         call: FunctionCall | Unset
         if isinstance(_call, Unset):
             call = UNSET

@@ -10,7 +10,7 @@ from ..models.function_parameters_type import (
     FunctionParametersType,
     check_function_parameters_type,
 )
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, unset_if_null
 
 if TYPE_CHECKING:
     from ..models.function_parameters_properties import FunctionParametersProperties
@@ -67,7 +67,7 @@ class FunctionParameters:
 
         properties = FunctionParametersProperties.from_dict(d.pop("properties"))
 
-        required = cast(list[str], d.pop("required", UNSET))
+        required = cast(list[str], unset_if_null(d.pop("required", UNSET)))
 
         function_parameters = cls(
             type_=type_,

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.message_type import MessageType, check_message_type
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, unset_if_null
 
 if TYPE_CHECKING:
     from ..models.entity import Entity
@@ -86,7 +86,7 @@ class MessageCreateRequest:
 
         text = d.pop("text")
 
-        _entities = d.pop("entities", UNSET)
+        _entities = unset_if_null(d.pop("entities", UNSET))
         entities: list[Entity] | Unset = UNSET
         if _entities is not UNSET:
             entities = []
@@ -95,11 +95,11 @@ class MessageCreateRequest:
 
                 entities.append(entities_item)
 
-        name = d.pop("name", UNSET)
+        name = unset_if_null(d.pop("name", UNSET))
 
-        description = d.pop("description", UNSET)
+        description = unset_if_null(d.pop("description", UNSET))
 
-        _meta = d.pop("meta", UNSET)
+        _meta = unset_if_null(d.pop("meta", UNSET))
         meta: Meta | Unset
         if isinstance(_meta, Unset):
             meta = UNSET

@@ -1,31 +1,41 @@
-from typing import Literal
+from typing import Literal, TypeAlias
 
-MessageType = Literal[
-    "activity",
-    "backstory",
-    "bot",
-    "checkpoint",
-    "context",
-    "instruction",
-    "reasoning",
-    "user",
-]
+from ..types import UnknownValue
 
-MESSAGE_TYPE_VALUES: set[MessageType] = {
-    "activity",
-    "backstory",
-    "bot",
-    "checkpoint",
-    "context",
-    "instruction",
-    "reasoning",
-    "user",
-}
+MessageType: TypeAlias = (
+    Literal[
+        "activity",
+        "backstory",
+        "bot",
+        "checkpoint",
+        "context",
+        "instruction",
+        "reasoning",
+        "user",
+    ]
+    | UnknownValue
+)
+"""Who or what a message comes from.
+
+Open: besides the literals, an answer may hold an ``UnknownValue``, a value the API
+added after this release (still a ``str``)."""
+
+MESSAGE_TYPE_VALUES: frozenset[str] = frozenset(
+    {
+        "activity",
+        "backstory",
+        "bot",
+        "checkpoint",
+        "context",
+        "instruction",
+        "reasoning",
+        "user",
+    }
+)
+"""The values this release knows."""
 
 
 def check_message_type(value: str) -> MessageType:
     if value in MESSAGE_TYPE_VALUES:
-        return value
-    raise TypeError(
-        f"Unexpected value {value!r}. Expected one of {MESSAGE_TYPE_VALUES!r}"
-    )
+        return value  # type: ignore[return-value]
+    return UnknownValue(value)

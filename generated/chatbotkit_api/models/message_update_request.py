@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.message_type import MessageType, check_message_type
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, unset_if_null
 
 if TYPE_CHECKING:
     from ..models.entity import Entity
@@ -83,16 +83,16 @@ class MessageUpdateRequest:
         from ..models.meta import Meta
 
         d = dict(src_dict)
-        _type_ = d.pop("type", UNSET)
+        _type_ = unset_if_null(d.pop("type", UNSET))
         type_: MessageType | Unset
         if isinstance(_type_, Unset):
             type_ = UNSET
         else:
             type_ = check_message_type(_type_)
 
-        text = d.pop("text", UNSET)
+        text = unset_if_null(d.pop("text", UNSET))
 
-        _entities = d.pop("entities", UNSET)
+        _entities = unset_if_null(d.pop("entities", UNSET))
         entities: list[Entity] | Unset = UNSET
         if _entities is not UNSET:
             entities = []
@@ -101,11 +101,11 @@ class MessageUpdateRequest:
 
                 entities.append(entities_item)
 
-        name = d.pop("name", UNSET)
+        name = unset_if_null(d.pop("name", UNSET))
 
-        description = d.pop("description", UNSET)
+        description = unset_if_null(d.pop("description", UNSET))
 
-        _meta = d.pop("meta", UNSET)
+        _meta = unset_if_null(d.pop("meta", UNSET))
         meta: Meta | Unset
         if isinstance(_meta, Unset):
             meta = UNSET

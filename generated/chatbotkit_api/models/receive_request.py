@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, unset_if_null
 
 if TYPE_CHECKING:
     from ..models.extensions_definition import ExtensionsDefinition
@@ -57,7 +57,7 @@ class ReceiveRequest:
         from ..models.function_definition import FunctionDefinition
 
         d = dict(src_dict)
-        _functions = d.pop("functions", UNSET)
+        _functions = unset_if_null(d.pop("functions", UNSET))
         functions: list[FunctionDefinition] | Unset = UNSET
         if _functions is not UNSET:
             functions = []
@@ -70,7 +70,7 @@ class ReceiveRequest:
 
                 functions.append(componentsschemas_functions_definition_item)
 
-        _extensions = d.pop("extensions", UNSET)
+        _extensions = unset_if_null(d.pop("extensions", UNSET))
         extensions: ExtensionsDefinition | Unset
         if isinstance(_extensions, Unset):
             extensions = UNSET

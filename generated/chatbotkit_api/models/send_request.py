@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, unset_if_null
 
 if TYPE_CHECKING:
     from ..models.entity import Entity
@@ -78,7 +78,7 @@ class SendRequest:
         d = dict(src_dict)
         text = d.pop("text")
 
-        _entities = d.pop("entities", UNSET)
+        _entities = unset_if_null(d.pop("entities", UNSET))
         entities: list[Entity] | Unset = UNSET
         if _entities is not UNSET:
             entities = []
@@ -87,7 +87,7 @@ class SendRequest:
 
                 entities.append(entities_item)
 
-        _functions = d.pop("functions", UNSET)
+        _functions = unset_if_null(d.pop("functions", UNSET))
         functions: list[FunctionDefinition] | Unset = UNSET
         if _functions is not UNSET:
             functions = []
@@ -100,7 +100,7 @@ class SendRequest:
 
                 functions.append(componentsschemas_functions_definition_item)
 
-        _extensions = d.pop("extensions", UNSET)
+        _extensions = unset_if_null(d.pop("extensions", UNSET))
         extensions: ExtensionsDefinition | Unset
         if isinstance(_extensions, Unset):
             extensions = UNSET

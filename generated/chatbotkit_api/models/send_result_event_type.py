@@ -1,15 +1,18 @@
-from typing import Literal
+from typing import Literal, TypeAlias
 
-SendResultEventType = Literal["result"]
+SendResultEventType: TypeAlias = Literal["result"]
 
-SEND_RESULT_EVENT_TYPE_VALUES: set[SendResultEventType] = {
-    "result",
-}
+SEND_RESULT_EVENT_TYPE_VALUES: frozenset[str] = frozenset(
+    {
+        "result",
+    }
+)
+"""The values this release knows."""
 
 
 def check_send_result_event_type(value: str) -> SendResultEventType:
     if value in SEND_RESULT_EVENT_TYPE_VALUES:
-        return value
+        return value  # type: ignore[return-value]
     raise TypeError(
-        f"Unexpected value {value!r}. Expected one of {SEND_RESULT_EVENT_TYPE_VALUES!r}"
+        f"Unexpected value {value!r}. Expected one of {sorted(SEND_RESULT_EVENT_TYPE_VALUES)!r}"
     )

@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, unset_if_null
 
 T = TypeVar("T", bound="SessionCreateRequest")
 
@@ -34,7 +34,7 @@ class SessionCreateRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        duration_in_seconds = d.pop("durationInSeconds", UNSET)
+        duration_in_seconds = unset_if_null(d.pop("durationInSeconds", UNSET))
 
         session_create_request = cls(
             duration_in_seconds=duration_in_seconds,

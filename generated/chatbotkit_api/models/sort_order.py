@@ -1,16 +1,23 @@
-from typing import Literal
+from typing import Literal, TypeAlias
 
-SortOrder = Literal["asc", "desc"]
+from ..types import UnknownValue
 
-SORT_ORDER_VALUES: set[SortOrder] = {
-    "asc",
-    "desc",
-}
+SortOrder: TypeAlias = Literal["asc", "desc"] | UnknownValue
+"""SortOrder
+
+Open: besides the literals, an answer may hold an ``UnknownValue``, a value the API
+added after this release (still a ``str``)."""
+
+SORT_ORDER_VALUES: frozenset[str] = frozenset(
+    {
+        "asc",
+        "desc",
+    }
+)
+"""The values this release knows."""
 
 
 def check_sort_order(value: str) -> SortOrder:
     if value in SORT_ORDER_VALUES:
-        return value
-    raise TypeError(
-        f"Unexpected value {value!r}. Expected one of {SORT_ORDER_VALUES!r}"
-    )
+        return value  # type: ignore[return-value]
+    return UnknownValue(value)
