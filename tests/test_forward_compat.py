@@ -43,14 +43,8 @@ from chatbotkit_sdk import (
     StreamDecodeError,
     UnknownEvent,
 )
-from chatbotkit_sdk._endpoints import (
-    AttachmentEndpoints,
-    ContactEndpoints,
-    ConversationEndpoints,
-    MessageEndpoints,
-    SessionEndpoints,
-)
-from chatbotkit_sdk._methods import Dual, Method
+
+from .spec_calls import CALLERS, sample
 
 NEW_KEY = "addedByANewerApi"
 NEW_VALUE = {"note": "from tomorrow's API", "list": [1, "two", None]}
@@ -58,40 +52,6 @@ NEW_ENUM_VALUE = "valueFromANewerApi"
 Path = tuple[str | int, ...]
 
 # --- samples built from the spec ------------------------------------------------------------
-
-
-_SCALARS: dict[str, Any] = {
-    "string": "text",
-    "integer": 3,
-    "number": 1.5,
-    "boolean": True,
-    "any": {"any": ["json"]},
-}
-
-
-def sample(schema: Schema, *, full: bool) -> Any:
-    """A valid value for ``schema``: with every optional property (``full``) or only the required."""
-    kind = schema.kind
-    value: Any
-    if kind == "model":
-        model = MODELS[schema.model]
-        value = {
-            name: sample(field.schema, full=full)
-            for name, field in model.fields.items()
-            if full or field.required
-        }
-        value = value if model.fields else {"key": "value"}  # free-form (Meta): the user's own keys
-    elif kind in ("array", "map"):
-        assert schema.items is not None
-        item = sample(schema.items, full=full)
-        value = [item] if kind == "array" else {"key": item}
-    elif kind == "union":
-        value = sample(schema.options[0], full=full)
-    elif kind == "enum":
-        value = schema.values[0]
-    else:
-        value = copy.deepcopy(_SCALARS[kind])
-    return value
 
 
 @dataclasses.dataclass(frozen=True)
@@ -179,55 +139,6 @@ def read(parsed: Any, path: Path) -> Any:
 
 
 # --- the calls: one public method per answer ------------------------------------------------
-
-OWNERS = {
-    ConversationEndpoints: (),
-    MessageEndpoints: ("message",),
-    SessionEndpoints: ("session",),
-    AttachmentEndpoints: ("attachment",),
-    ContactEndpoints: ("contact",),
-}
-
-
-@dataclasses.dataclass(frozen=True)
-class Caller:
-    """How to call an operation through the public client: ``client.<owner>.<attr>(*args)``."""
-
-    operation: str
-    owner: tuple[str, ...]
-    attr: str
-    stateless: bool  # the ``None`` half of a dual method
-
-    def args(self) -> tuple[Any, ...]:
-        op = OPERATIONS[self.operation]
-        ids = tuple(f"id_{p.attribute}" for p in op.path_params)
-        request: tuple[Any, ...] = ()
-        if op.body is not None and MODELS[op.body].fields:
-            request = (sample(Schema(kind="model", model=op.body), full=False),)
-        return ((None,) if self.stateless else ()) + ids + request
-
-    def method(self, client: Any) -> Any:
-        for name in self.owner:
-            client = getattr(client, name)
-        return getattr(client, self.attr)
-
-
-def _callers() -> dict[str, Caller]:
-    found: dict[str, Caller] = {}
-    for owner, route in OWNERS.items():
-        for attr, value in vars(owner).items():
-            halves = []
-            if isinstance(value, Method):
-                halves = [(value._half.name, False)]
-            elif isinstance(value, Dual):
-                halves = [(value._stateless.name, True), (value._stateful.name, False)]
-            for operation, stateless in halves:
-                if attr != "upload_file":  # sends a second request: ``upload`` is the same answer
-                    found.setdefault(operation, Caller(operation, route, attr, stateless))
-    return found
-
-
-CALLERS = _callers()
 
 
 def _first(predicate: Callable[[str], bool]) -> dict[str, str]:
