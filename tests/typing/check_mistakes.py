@@ -16,8 +16,10 @@ run the checker. Nothing here is ever run.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from chatbotkit_sdk import AsyncConversationClient, ConversationClient, NotFoundError
-from chatbotkit_sdk.models import CompleteResult, Conversation, ConversationPage, TokenEvent
+from chatbotkit_sdk.models import CompleteResult, Conversation, ConversationPage, MessageType, TokenEvent
 from chatbotkit_sdk.params import ConversationCompleteRequestParam, MessageParam
 
 
@@ -126,3 +128,15 @@ async def sync_and_async_mixed(
     _text: str = aclient.complete(cid).stream().text()  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]
     for _ in aclient.list().iter_all():  # type: ignore[attr-defined]  # pyright: ignore[reportGeneralTypeIssues, reportUnknownVariableType]
         pass
+
+
+def forward_compatibility(client: ConversationClient, conversation_id: str) -> None:
+    # An open enum may hold a value newer than the SDK: code that assumes only the known
+    # literals is told so. extra_body/extra_query take mappings; a plain string outside an
+    # enum is a typo even where the enum is open (UnknownValue says "newer", not "typo").
+    reason = client.complete(conversation_id, {"text": "Hi"}).result().end.reason
+    _known: Literal["length", "stop", "activity", "abort", "error", "iteration"] = reason  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]
+    client.create({"model": "gpt-4o"}, extra_body="newSetting=1")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    client.create({"model": "gpt-4o"}, extra_query=[("v", "2")])  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    _message: MessageParam = {"type": "annotation", "text": "x"}  # type: ignore[typeddict-item]  # pyright: ignore[reportAssignmentType]
+    _kind: MessageType = "annotation"  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]

@@ -34,10 +34,12 @@ from chatbotkit_sdk import (
     StreamDecodeError,
     StreamError,
     UnknownEvent,
+    UnknownValue,
 )
 from chatbotkit_sdk.models import (
     AttachmentUploadResult,
     CompactResult,
+    CompleteReason,
     CompleteRequest,
     CompleteResult,
     Conversation,
@@ -60,6 +62,7 @@ from chatbotkit_sdk.models import (
     Message,
     MessageCreateResult,
     MessageEvent,
+    MessageType,
     ReceiveResult,
     SendResult,
     TokenData,
@@ -241,6 +244,35 @@ def matching(client: ConversationClient, conversation_id: str) -> None:
                 assert_type(data, Any)
             case _:
                 pass
+
+
+def forward_compatible(client: ConversationClient, conversation_id: str) -> None:
+    # An open enum: the known literals, or an UnknownValue (a value newer than this SDK).
+    reason = client.complete(conversation_id, {"text": "Hi"}).result().end.reason
+    assert_type(reason, CompleteReason)
+    if isinstance(reason, UnknownValue):
+        assert_type(reason, UnknownValue)
+    else:
+        assert_type(reason, Literal["length", "stop", "activity", "abort", "error", "iteration"])
+    match reason:
+        case UnknownValue():
+            assert_type(reason, UnknownValue)
+        case "stop" | "length":
+            assert_type(reason, Literal["stop", "length"])
+        case _:
+            assert_type(reason, Literal["activity", "abort", "error", "iteration"])
+    for message in client.message.list(conversation_id).iter_all():
+        assert_type(message.type, MessageType)
+        text: str = message.type  # an UnknownValue is a str
+        assert text
+        # What the API sent goes back as it came, unknown value or not.
+        client.message.create(conversation_id, {"type": message.type, "text": message.text})
+        break
+    # Fields the API added after this release: sent with extra_body/extra_query, read by key.
+    created = client.create({"model": "gpt-4o"}, extra_body={"newSetting": [1, "x"]}, extra_query={"v": 2})
+    fetched = client.fetch(created.id).result()
+    assert_type(fetched.additional_properties, dict[str, Any])
+    assert_type(fetched.additional_properties.get("addedLater"), Any | None)
 
 
 def stream_results(client: ConversationClient, conversation_id: str) -> None:
