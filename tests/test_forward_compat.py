@@ -33,7 +33,8 @@ from typing import Any
 
 import httpx
 import pytest
-from chatbotkit_api.operations import MODELS, OPERATIONS, Schema
+from chatbotkit_api import models
+from chatbotkit_api.operations import MODELS, OPERATIONS, Field, Schema
 from chatbotkit_api.types import UnknownValue
 
 from chatbotkit_sdk import (
@@ -43,6 +44,7 @@ from chatbotkit_sdk import (
     StreamDecodeError,
     UnknownEvent,
 )
+from chatbotkit_sdk._validate import Invalid, check_model
 
 from .spec_calls import CALLERS, sample
 
@@ -435,3 +437,28 @@ def test_a_sample_is_itself_a_valid_answer() -> None:
         case = Case("event", model, operation, (), None)
         events, _, _ = stream_sync(operation, serve(case, sent))
         assert events[0].to_dict() == sent
+
+
+ENUM_FIELDS = [
+    pytest.param(model.name, field, id=f"{model.name}.{name}")
+    for model in MODELS.values()
+    for name, field in model.fields.items()
+    if field.schema.kind == "enum"
+]
+
+
+@pytest.mark.parametrize(("model", "field"), ENUM_FIELDS)
+def test_the_generated_model_and_the_checker_agree_on_which_enums_are_open(model: str, field: Field) -> None:
+    """Openness is decided twice from one rule (the literal_enum template for from_dict,
+    spec_tables for ``Schema.open``): they must agree for every enum field, requests too."""
+    value = changed(sample(Schema(kind="model", model=model), full=True), (field.name,), _set(NEW_ENUM_VALUE))
+    cls = getattr(models, model)
+    if field.schema.open:
+        check_model(model, value, strict=False)
+        parsed = getattr(cls.from_dict(value), field.attribute)
+        assert (type(parsed), parsed) == (UnknownValue, NEW_ENUM_VALUE)
+    else:
+        with pytest.raises(Invalid):
+            check_model(model, value, strict=False)
+        with pytest.raises(TypeError):
+            cls.from_dict(value)
