@@ -139,9 +139,11 @@ class SyncRunner(_Runner):
 
 
 async def _async_sleep(seconds: float) -> None:
-    import asyncio  # here, not at import: a program that never awaits need not load asyncio
+    # anyio, not asyncio: the async client runs under asyncio and trio alike, as httpx does.
+    # Imported here, not at import time: a program that never awaits need not load it.
+    import anyio
 
-    await asyncio.sleep(seconds)
+    await anyio.sleep(seconds)
 
 
 class AsyncRunner(_Runner):

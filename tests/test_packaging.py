@@ -44,7 +44,7 @@ def test_wheel_holds_both_typed_packages_at_top_level(wheel: Path) -> None:
     assert tops == {"chatbotkit_sdk", "chatbotkit_api"}
 
 
-def test_wheel_runtime_dependencies_are_exactly_three(wheel: Path) -> None:
+def test_wheel_runtime_dependencies_are_exactly_four(wheel: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         (metadata,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
         lines = archive.read(metadata).decode().splitlines()
@@ -53,7 +53,8 @@ def test_wheel_runtime_dependencies_are_exactly_three(wheel: Path) -> None:
         for line in lines
         if line.startswith("Requires-Dist:") and "extra ==" not in line
     )
-    assert runtime == ["attrs", "httpx", "python-dateutil"]
+    # anyio: imported directly for async sleeps (asyncio and trio), already required by httpx.
+    assert runtime == ["anyio", "attrs", "httpx", "python-dateutil"]
 
 
 def test_installed_wheel_imports_from_outside_the_repo(wheel: Path, tmp_path: Path) -> None:

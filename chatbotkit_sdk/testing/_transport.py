@@ -7,11 +7,11 @@ dropped connection ``httpx.RemoteProtocolError``, before the answer or mid-strea
 
 from __future__ import annotations
 
-import asyncio
 import time
 import typing
 from collections.abc import AsyncIterator, Iterator
 
+import anyio
 import httpx
 
 from ._wire import DROP, PAUSE, FakeRequest, FakeResponse
@@ -60,12 +60,12 @@ class _Lines(httpx.SyncByteStream, httpx.AsyncByteStream):
     async def __aiter__(self) -> AsyncIterator[bytes]:
         for line in self._lines:
             if line is PAUSE:
-                await asyncio.sleep(self._delay)
+                await anyio.sleep(self._delay)
             elif line is DROP:
                 raise _dropped(self._request, midway=True)
             else:
                 yield line
-                await asyncio.sleep(0)  # let other tasks run between lines, as a socket would
+                await anyio.sleep(0)  # let other tasks run between lines, as a socket would
 
 
 def _response(request: httpx.Request, answer: FakeResponse, delay: float) -> httpx.Response:
@@ -96,7 +96,7 @@ class FakeTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         answer = self.fake.handle(_request(request, await request.aread()))
         wait = _stall_limit(request, answer)
         if wait is None:
-            await asyncio.sleep(request.extensions["timeout"]["read"])
+            await anyio.sleep(request.extensions["timeout"]["read"])
             raise httpx.ReadTimeout("timed out waiting for the fake's answer", request=request)
-        await asyncio.sleep(wait)
+        await anyio.sleep(wait)
         return _response(request, answer, self.fake.token_delay)
