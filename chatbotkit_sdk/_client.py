@@ -203,7 +203,7 @@ class ConversationClient(_BaseClient[httpx.Client], SyncResource):
 
 
 class AsyncConversationClient(_BaseClient[httpx.AsyncClient], AsyncResource):
-    """The ChatBotKit conversation API, for asyncio.
+    """The ChatBotKit conversation API, for async code (asyncio or trio, as httpx).
 
     >>> async with AsyncConversationClient() as client:
     ...     conversation = await client.create({"model": "gpt-4o"})
