@@ -32,7 +32,7 @@ from dateutil import parser as date_parser
 
 from .._exceptions import status_error_class
 from .._validate import Invalid, check_model
-from . import _bot
+from . import _bot, _newer
 from ._server import serve
 from ._transport import FakeTransport
 from ._wire import DROP, PAUSE, FakeRequest, FakeResponse, Fault, RecordedRequest
@@ -96,12 +96,31 @@ class FakeChatBotKit:
 
     Use it in process with ``transport()`` (an httpx transport for ``http_client=``), or
     over real HTTP with ``serve()`` / ``python -m chatbotkit_sdk.testing``.
+
+    ``newer_api=True`` answers as tomorrow's API might, after an additive change, so
+    that an application can check it still works (see ``_newer.py``; the same on every run):
+
+    - every object of every answer, error and stream event that the spec models with
+      fields (at any depth: pages' items, ``usage``, ``end``, each event and its
+      ``data``) has one more property, ``"revisionInfo": {"revision": 2, "labels":
+      ["preview"]}``; free-form maps such as ``meta`` are left as they were;
+    - every JSON Lines stream has one more event, of a type no stream of the spec
+      lists: ``{"type": "progress", "data": {...}}``, before the ``result`` event (in a
+      completion, among the tokens), neither first nor last;
+    - each bot turn also adds a message of a type the spec's open enum does not list,
+      ``"annotation"``: stored just before the bot's reply (message list and fetch see
+      it, usage counts it) and streamed as a ``message`` event just before the reply's;
+      the reply, its id, the usage and the ``result`` are what they would have been.
     """
 
-    def __init__(self, *, secret: str | None = None, token_delay: float = 0.0) -> None:
+    def __init__(
+        self, *, secret: str | None = None, token_delay: float = 0.0, newer_api: bool = False
+    ) -> None:
         self.secret = secret
         #: Seconds between streamed tokens (0: as fast as possible).
         self.token_delay = token_delay
+        #: Answer as a newer API would: unknown properties, event types and message types.
+        self.newer_api = newer_api
         self.requests: list[RecordedRequest] = []
         self.faults: list[Fault] = []
         self._routes = _routes()
@@ -186,16 +205,15 @@ class FakeChatBotKit:
             fault = self._take_fault(path, streaming and JSONL in request.headers.get("accept", ""))
             if fault is not None and fault.kind == "status":
                 headers = {"Retry-After": fault.retry_after} if fault.retry_after is not None else {}
-                return _json(
-                    fault.status, {"message": "Injected failure", "code": _code(fault.status)}, headers
-                )
+                failure = {"message": "Injected failure", "code": _code(fault.status)}
+                return _json(fault.status, self._error(failure), headers)
             try:
                 if route is None:
                     raise self._no_route(request.method, path)
                 self._authorize(request, route, params)
                 result = self._dispatch(route, params, request, parts.query)
             except _ApiError as error:
-                response = _json(error.status, {"message": error.message, "code": error.code})
+                response = _json(error.status, self._error({"message": error.message, "code": error.code}))
             else:
                 response = self._respond(result, request, route.name)
         return _apply(fault, response)
@@ -263,12 +281,18 @@ class FakeChatBotKit:
         wants_lines = request is not None and JSONL in request.headers.get("accept", "")
         if isinstance(result, _Stream):
             if wants_lines and name is not None and OPERATIONS[name].streams:
-                return FakeResponse(200, {"Content-Type": JSONL}, lines=self._lines(result))
-            return _json(200, result.final)
+                events = _newer.events(name, result.events) if self.newer_api else result.events
+                return FakeResponse(200, {"Content-Type": JSONL}, lines=self._lines(events))
+            result = result.final
+        if self.newer_api and name is not None:
+            result = _newer.answer(OPERATIONS[name].result, result)
         return _json(200, result)
 
-    def _lines(self, stream: _Stream) -> Iterator[bytes]:
-        for index, event in enumerate(stream.events):
+    def _error(self, body: dict[str, Any]) -> dict[str, Any]:
+        return _newer.answer(_newer.ERROR_MODEL, body) if self.newer_api else body
+
+    def _lines(self, events: list[dict[str, Any]]) -> Iterator[bytes]:
+        for index, event in enumerate(events):
             if index and self.token_delay and event["type"] == "token":
                 yield PAUSE  # the shell sleeps token_delay: a thread blocks, a task awaits
             yield json.dumps(event, ensure_ascii=False).encode() + b"\n"
@@ -303,10 +327,19 @@ class FakeChatBotKit:
         self._conversation(conversation_id)["updatedAt"] = now
         return message
 
+    def _add_reply(self, conversation_id: str, text: str) -> dict[str, Any]:
+        """Store the bot's reply (after the newer API's annotation, if that is on)."""
+        if self.newer_api:
+            note = _newer.annotation()
+            self._add_message(conversation_id, note["type"], note["text"])
+        return self._add_message(conversation_id, "bot", text)
+
     def _bot_turn(
         self, history: list[tuple[str, str]], config: Mapping[str, Any], conversation_id: str | None
     ) -> tuple[str, dict[str, Any], list[dict[str, Any]]]:
         """The bot's reply, its usage, and the completion events before the result."""
+        if self.newer_api:  # the newer API's annotations are not part of the prompt
+            history = [(kind, text) for kind, text in history if _newer.is_known_message(kind)]
         text = _bot.reply(history, config.get("backstory"))
         prompt_tokens = sum(_bot.count_tokens(t) for _, t in history)
         output_tokens = _bot.count_tokens(text)
@@ -324,8 +357,10 @@ class FakeChatBotKit:
                     "outputTokensUsed": output_tokens,
                 },
             },
-            {"type": "message", "data": {"type": "bot", "text": text}},
         ]
+        if self.newer_api:
+            events.append({"type": "message", "data": _newer.annotation()})
+        events.append({"type": "message", "data": {"type": "bot", "text": text}})
         return text, usage, events
 
     # --- conversations ---------------------------------------------------------------
@@ -404,7 +439,7 @@ class FakeChatBotKit:
             self._add_message(conversation_id, "user", body["text"])
         history = [(m["type"], m["text"]) for m in self.messages[conversation_id]]
         text, usage, events = self._bot_turn(history, record, conversation_id)
-        reply = self._add_message(conversation_id, "bot", text)
+        reply = self._add_reply(conversation_id, text)
         final = {"id": reply["id"], "text": text, "usage": usage, "end": {"reason": "stop"}}
         return _Stream([*events, {"type": "result", "data": final}], final)
 
@@ -420,7 +455,7 @@ class FakeChatBotKit:
         record = self._conversation(conversation_id)
         history = [(m["type"], m["text"]) for m in self.messages[conversation_id]]
         text, usage, events = self._bot_turn(history, record, conversation_id)
-        reply = self._add_message(conversation_id, "bot", text)
+        reply = self._add_reply(conversation_id, text)
         final = {"id": reply["id"], "text": text, "usage": usage}
         return _Stream([*events, {"type": "result", "data": final}], final)
 

@@ -7,6 +7,11 @@ Installed with the package; pytest loads it by itself. Fixtures:
 - ``chatbotkit_async_client``: the same for ``AsyncConversationClient``;
 - ``chatbotkit_url``: the fake served over HTTP on 127.0.0.1, for code that builds
   its own client (or is not Python).
+
+To test against tomorrow's API (``FakeChatBotKit(newer_api=True)``): for one test,
+``@pytest.mark.chatbotkit_fake(newer_api=True)``; for a whole suite, the ini option
+``chatbotkit_newer_api = true`` (or ``pytest -o chatbotkit_newer_api=true``). A
+marker's ``newer_api`` wins over the ini option.
 """
 
 from __future__ import annotations
@@ -20,12 +25,35 @@ from .._client import AsyncConversationClient, ConversationClient
 from ._fake import FakeChatBotKit
 
 BASE_URL = "http://fake.chatbotkit.test"
+NEWER_API_INI = "chatbotkit_newer_api"
+MARKER = "chatbotkit_fake"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addini(
+        NEWER_API_INI,
+        "chatbotkit_fake answers as a newer API would (FakeChatBotKit(newer_api=True))",
+        type="bool",
+        default=False,
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", f"{MARKER}(newer_api=True): this test's chatbotkit_fake answers as a newer API would"
+    )
 
 
 @pytest.fixture
-def chatbotkit_fake() -> FakeChatBotKit:
-    """A fresh, empty fake ChatBotKit API (no faults, no delay)."""
-    return FakeChatBotKit()
+def chatbotkit_fake(request: pytest.FixtureRequest) -> FakeChatBotKit:
+    """A fresh, empty fake ChatBotKit API (no faults, no delay); see the module for ``newer_api``."""
+    newer_api = bool(request.config.getini(NEWER_API_INI))
+    marker = request.node.get_closest_marker(MARKER)
+    if marker is not None:
+        if marker.args or set(marker.kwargs) - {"newer_api"}:
+            raise TypeError(f"@pytest.mark.{MARKER} takes only newer_api=True/False")
+        newer_api = bool(marker.kwargs.get("newer_api", newer_api))
+    return FakeChatBotKit(newer_api=newer_api)
 
 
 @pytest.fixture
