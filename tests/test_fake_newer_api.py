@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -29,6 +30,8 @@ from chatbotkit_sdk import (
 )
 from chatbotkit_sdk.testing import FakeChatBotKit
 from chatbotkit_sdk.testing import _newer as newer
+
+from .test_fake import AUTH, cli, free_port, stop
 
 pytest_plugins = ["pytester"]
 
@@ -472,3 +475,23 @@ def test_plugin_marker_and_ini_option(pytester: pytest.Pytester) -> None:
     result = pytester.runpytest("-p", "no:cacheprovider", "-o", "chatbotkit_newer_api=true", "test_suite.py")
     result.assert_outcomes(passed=2, errors=1)
     result.stdout.fnmatch_lines(["*takes only newer_api*"])
+
+
+def test_python_m_chatbotkit_sdk_testing_newer_api_answers_like_tomorrows_api() -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    process = cli("--port", str(port), "--newer-api", unbuffered=True)
+    try:
+        deadline = time.monotonic() + 10
+        created: httpx.Response | None = None
+        while created is None:
+            try:
+                created = httpx.post(f"{url}/v1/conversation/create", json={}, headers=AUTH, timeout=2)
+            except httpx.TransportError:
+                assert process.poll() is None, "the fake exited"
+                assert time.monotonic() < deadline, "the fake did not start within 10 s"
+                time.sleep(0.1)
+        assert created.status_code == 200
+        assert created.json()[newer.EXTRA_PROPERTY] == newer.EXTRA_VALUE
+    finally:
+        stop(process)

@@ -15,8 +15,13 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8765, help="port (default 8765)")
     parser.add_argument("--secret", help="the only bearer token accepted (default: any)")
     parser.add_argument("--token-delay", type=float, default=0.02, help="seconds between streamed tokens")
+    parser.add_argument(
+        "--newer-api",
+        action="store_true",
+        help="answer like a newer API: unknown properties, event types and message types",
+    )
     args = parser.parse_args()
-    fake = FakeChatBotKit(secret=args.secret, token_delay=args.token_delay)
+    fake = FakeChatBotKit(secret=args.secret, token_delay=args.token_delay, newer_api=args.newer_api)
 
     def announce(url: str) -> None:
         # Flushed: a script reading this from a pipe learns the port (also for --port 0).
