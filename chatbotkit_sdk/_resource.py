@@ -61,9 +61,9 @@ class _Runner:
                 )  # fmt: skip
             if self.plain:
                 request = httpx.Request(
-                    call.method, call.url, params=call.params, headers=self._merged(call.headers),
-                    json=call.json, content=call.content,
-                    extensions={"timeout": httpx.Timeout(call.timeout).as_dict()},
+                    call.method, _parsed_url(call.url), params=call.params,
+                    headers=self._merged(call.headers), json=call.json, content=call.content,
+                    extensions={"timeout": _timeout_dict(call.timeout)},
                 )  # fmt: skip
                 if self.http.cookies:  # e.g. a load balancer's sticky cookie: sent back, as httpx would
                     self.http.cookies.set_cookie_header(request)
@@ -89,6 +89,35 @@ class _Runner:
         if headers is self.core.headers:
             self._headers = (headers, merged)
         return merged
+
+
+#: Parsed URLs by their text. Parsing is most of what building a request costs, and an
+#: application calls the same few URLs again and again (one conversation's complete,
+#: list, fetch); an ``httpx.URL`` is immutable, so one object serves every request.
+#: Bounded: emptied when full, so a long run over many ids cannot grow it.
+_urls: dict[str, httpx.URL] = {}
+_URLS_KEPT = 256
+#: ``{"connect": ..., "read": ...}`` per ``httpx.Timeout``: nearly every call has one of
+#: two (the default and the long one), so the dicts httpx wants are made once.
+_timeouts: dict[int, tuple[httpx.Timeout | None, dict[str, float | None]]] = {}
+
+
+def _parsed_url(url: str) -> httpx.URL:
+    found = _urls.get(url)
+    if found is None:
+        if len(_urls) >= _URLS_KEPT:
+            _urls.clear()
+        found = _urls[url] = httpx.URL(url)
+    return found
+
+
+def _timeout_dict(timeout: httpx.Timeout | None) -> dict[str, float | None]:
+    kept = _timeouts.get(id(timeout))
+    if kept is None or kept[0] is not timeout:  # kept[0] holds the object, so its id is not reused
+        if len(_timeouts) >= 16:
+            _timeouts.clear()
+        kept = _timeouts[id(timeout)] = (timeout, httpx.Timeout(timeout).as_dict())
+    return dict(kept[1])  # a copy: httpx may not change it, but a transport could
 
 
 def _auth(bare: bool) -> Any:

@@ -22,7 +22,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from chatbotkit_sdk import AsyncConversationClient, ConversationClient, models
+from chatbotkit_sdk import AsyncConversationClient, ConversationClient, _resource, models
 from chatbotkit_sdk._core import Call, ClientCore
 from chatbotkit_sdk._methods import Dual, Method
 from chatbotkit_sdk._options import ClientOptions, encode_segment
@@ -654,3 +654,25 @@ def test_a_bad_id_through_url_names_its_field() -> None:
         options.url(MESSAGE_FETCH, {"conversationId": "cnv_1", "messageId": 7})
     with pytest.raises(ValueError, match="conversationId"):
         options.url(MESSAGE_FETCH, {"conversationId": "", "messageId": "msg_1"})
+
+
+def test_parsed_urls_are_reused_but_the_cache_stays_bounded() -> None:
+    client = ConversationClient(secret=SECRET, base_url="http://api.test")
+    first = client._runner.build(call_of(client, "fetch", "cnv_same"))
+    again = client._runner.build(call_of(client, "fetch", "cnv_same"))
+    assert str(first.url) == str(again.url) == "http://api.test/api/v1/conversation/cnv_same/fetch"
+    assert _resource._urls[str(first.url)] == first.url
+
+    for index in range(3 * _resource._URLS_KEPT):
+        request = client._runner.build(call_of(client, "fetch", f"cnv_{index}"))
+        assert str(request.url) == f"http://api.test/api/v1/conversation/cnv_{index}/fetch"
+        assert len(_resource._urls) <= _resource._URLS_KEPT
+
+
+def test_a_request_gets_its_own_timeout_dict() -> None:
+    client = ConversationClient(secret=SECRET, base_url="http://api.test")
+    call = call_of(client, "fetch", "cnv_1", timeout=7.0)
+    first = client._runner.build(call)
+    first.extensions["timeout"]["read"] = 1.0  # a transport changing what it was given
+    second = client._runner.build(call)
+    assert second.extensions["timeout"] == {"connect": 5.0, "read": 7.0, "write": 7.0, "pool": 7.0}
