@@ -317,15 +317,16 @@ class ClientCore:
         # Checked at run time for untyped callers, whatever the annotation says.
         if isinstance(retries, bool) or not isinstance(retries, int) or retries < 0:  # pyright: ignore[reportUnnecessaryIsInstance]
             raise ValueError(f"retries: expected an integer >= 0, got {retries!r}")
-        if "extra_body" in options:
+        extra_body, extra_query = options.get("extra_body"), options.get("extra_query")
+        if extra_body is not None:  # None: not given, as wrappers forward it
             if op.body is None:
                 raise TypeError(
                     f"{name} ({op.spec.method} {op.spec.path}) sends no request body, "
                     "so extra_body has nowhere to go (extra_query adds to the URL)"
                 )
-            json = {**(json or {}), **_extra_body(options["extra_body"])}
-        if "extra_query" in options:
-            params = {**(params or {}), **_extra_query(options["extra_query"])}
+            json = {**(json or {}), **_extra_body(extra_body)}
+        if extra_query is not None:
+            params = {**(params or {}), **_extra_query(extra_query)}
         extra = options.get("extra_headers")
         # Either class, as a Call (a StreamCall's event type matters only to type checkers).
         return cast("type[Call[Any]]", Call if op.events is None else StreamCall)(

@@ -62,7 +62,10 @@ class UnknownEvent:
 
     #: The event's ``type`` as the API sent it.
     event_type: str
+    #: Its ``data`` (``None`` if the line had none).
     data: Any
+    #: The whole line, as parsed: keys besides ``type`` and ``data`` are here.
+    raw: Mapping[str, Any] = dataclasses.field(default_factory=dict[str, Any], compare=False, repr=False)
 
     @property
     def type(self) -> Literal["unknown"]:
@@ -191,15 +194,15 @@ class EventParser(Generic[X]):
     def _event(self, item: Any, line: str) -> Any:
         event = cast("dict[str, Any]", item) if isinstance(item, dict) else {}  # JSON: string keys
         kind = event.get("type")
-        if not isinstance(kind, str) or "data" not in event:
+        if not isinstance(kind, str):
             raise self._decode_error('a stream line is not a {"type", "data"} event', line)
         if kind == "error":
-            data = event["data"]  # any JSON (tested as event["data"] so that pyright keeps data Any)
-            fields = cast("dict[str, Any]", event["data"]) if isinstance(event["data"], dict) else {}
+            data: Any = event.get("data")  # any JSON
+            fields = cast("dict[str, Any]", data) if isinstance(event.get("data"), dict) else {}
             raise StreamError(str(fields.get("message") or data), data=data, request=self._request)
         cls = self._events.get(kind)
-        if cls is None:
-            return UnknownEvent(kind, event["data"])
+        if cls is None:  # newer than this SDK: passed on, whatever its shape
+            return UnknownEvent(kind, event.get("data"), event)
         try:
             check_model(cls, event, strict=False)
         except Invalid as exc:

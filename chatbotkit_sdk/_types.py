@@ -32,12 +32,13 @@ class RequestOptions(TypedDict, total=False):
     #: Overrides the client's timeout for this call.
     timeout: TimeoutTypes
     #: Headers added to this call only (after the client's own).
-    extra_headers: Mapping[str, str]
+    extra_headers: Mapping[str, str] | None
     #: Overrides the client's retry count for this call.
     retries: int
     #: Fields merged over this call's checked JSON body: for fields the API added after
     #: this release. Keys are not checked against the spec; values must be JSON.
-    extra_body: Mapping[str, object]
+    extra_body: Mapping[str, object] | None
     #: Parameters merged over this call's checked query, unchecked likewise: strings,
-    #: numbers, booleans, or lists of them (``None`` leaves a parameter out).
-    extra_query: Mapping[str, object]
+    #: numbers, booleans, or lists of them (``None`` leaves a parameter out). For all
+    #: three ``extra_*``, ``None`` is the same as not passing the option.
+    extra_query: Mapping[str, object] | None

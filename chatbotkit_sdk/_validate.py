@@ -34,7 +34,16 @@ from typing import TYPE_CHECKING, Any, cast
 if TYPE_CHECKING:
     from chatbotkit_api.operations import Model, Schema
 
-__all__ = ["ANSWER", "REQUEST", "SERVED", "Invalid", "check_json", "check_model", "checker_for"]
+__all__ = [
+    "ANSWER",
+    "REQUEST",
+    "SERVED",
+    "SERVED_NEWER",
+    "Invalid",
+    "check_json",
+    "check_model",
+    "checker_for",
+]
 
 
 class Invalid(Exception):
@@ -50,6 +59,7 @@ class Invalid(Exception):
 ANSWER = 0  # what the API sent: lenient where an API grows, strict where data is wrong
 REQUEST = 1  # what this SDK is about to send: strict, unknown properties refused
 SERVED = 2  # a request as a server takes it: strict, but unknown properties pass
+SERVED_NEWER = 3  # as SERVED, by a newer server: an open enum also takes values it added
 
 # (value, path, mode) -> None; raises Invalid
 Checker = Callable[[Any, str, int], None]
@@ -91,6 +101,7 @@ def _check_any(value: Any, path: str, mode: int) -> None:
         for index, element in enumerate(cast("Sequence[object]", value)):
             _check_any(element, f"{path}[{index}]", mode)
     elif isinstance(value, Mapping):
+        _check_dict(cast("object", value), path)
         for key, element in cast("Mapping[object, object]", value).items():
             if not isinstance(key, str):
                 raise Invalid(path, f"keys must be strings, got {key!r}")
@@ -98,6 +109,12 @@ def _check_any(value: Any, path: str, mode: int) -> None:
             _check_any(element, _join(path, key), mode)
     else:
         raise Invalid(path, f"expected a JSON value, got {_kind(value)}")
+
+
+def _check_dict(value: object, path: str) -> None:
+    """A request's objects are sent by ``json.dumps``, which takes a ``dict`` and no other mapping."""
+    if not isinstance(value, dict):
+        raise Invalid(path, f"expected an object as a dict, got a {type(value).__name__}")
 
 
 def check_json(value: Any, path: str) -> None:
@@ -179,13 +196,15 @@ def _enum(values: tuple[str, ...], *, open_: bool) -> Checker:
 
     def check(value: Any, path: str, mode: int) -> None:
         if isinstance(value, str):
-            if value in allowed or (open_ and (not mode or isinstance(value, UnknownValue))):
+            if value in allowed or (
+                open_ and (mode in (ANSWER, SERVED_NEWER) or isinstance(value, UnknownValue))
+            ):
                 return
-            if mode and open_:
+            if mode == REQUEST and open_:
                 raise Invalid(
                     path,
-                    f"expected one of {choices}, got {value!r} "
-                    "(a value newer than this SDK: wrap it in UnknownValue, or send it in extra_body)",
+                    f"expected one of {choices}, got {value!r} (a value newer than this SDK: "
+                    "wrap it in UnknownValue, or send it with extra_body or extra_query)",
                 )
         raise Invalid(path, f"expected one of {choices}, got {value!r}")
 
@@ -223,6 +242,8 @@ def _mapping(item: Checker) -> Checker:
     def check(value: Any, path: str, mode: int) -> None:
         if not isinstance(value, Mapping):
             raise Invalid(path, f"expected an object, got {_kind(value)}")
+        if mode:
+            _check_dict(cast("object", value), path)
         for key, element in cast("Mapping[object, object]", value).items():
             if not isinstance(key, str):
                 raise Invalid(path, f"keys must be strings, got {key!r}")
@@ -248,6 +269,8 @@ class _Model:
     def check(self, value: Any, path: str, mode: int) -> None:
         if not isinstance(value, Mapping):
             raise Invalid(path, f"expected an object ({self.name}), got {_kind(value)}")
+        if mode:
+            _check_dict(cast("object", value), path)
         if self._checkers is None:  # built late: models refer to each other
             self._checkers = {name: checker_for(field.schema) for name, field in self.fields.items()}
         checkers = self._checkers
@@ -261,13 +284,19 @@ class _Model:
                 if element is None and not mode and key in self.optional:
                     continue
                 field_checker(element, _join(path, key), mode)
-            elif self.extra is None:
-                if mode == REQUEST:
-                    raise Invalid(_join(path, key), self._unknown(key))
-            elif mode or self.extra is not _check_any:
-                if mode and isinstance(key, str):
-                    _check_text(key, path)
-                self.extra(element, _join(path, key), mode)
+            elif mode or self.extra not in (None, _check_any):
+                self._other(key, element, path, mode)
+
+    def _other(self, key: Any, element: object, path: str, mode: int) -> None:
+        """A property the model does not declare: refused in this SDK's requests, else
+        checked against ``extra`` if the spec gives one, and as JSON if it is to be sent."""
+        if self.extra is None and mode == REQUEST:
+            raise Invalid(_join(path, key), self._unknown(key))
+        if mode:
+            if not isinstance(key, str):
+                raise Invalid(path, f"keys must be strings, got {key!r}")
+            _check_text(key, path)
+        (self.extra or _check_any)(element, _join(path, key), mode)
 
     def _unknown(self, key: Any) -> str:
         hint = ""
@@ -297,12 +326,21 @@ def model_checker(name: str) -> Checker:
 
 
 def check_model(
-    model: type | str, value: Any, *, strict: bool, unknown_keys: bool = False, path: str = ""
+    model: type | str,
+    value: Any,
+    *,
+    strict: bool,
+    unknown_keys: bool = False,
+    unknown_values: bool = False,
+    path: str = "",
 ) -> None:
     """Raise ``Invalid`` unless ``value`` is JSON data fitting the model (a class or its name).
 
     ``strict``: a request (else an answer); ``unknown_keys``: a strict check that lets
-    properties the spec does not list through.
+    properties the spec does not list through; ``unknown_values``: with it, also values
+    of open enums that the spec does not list (a newer server's own).
     """
-    mode = (SERVED if unknown_keys else REQUEST) if strict else ANSWER
+    mode = ANSWER
+    if strict:
+        mode = (SERVED_NEWER if unknown_values else SERVED) if unknown_keys else REQUEST
     model_checker(model if isinstance(model, str) else model.__name__)(value, path, mode)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import json
 import math
+from types import MappingProxyType
 from typing import Any
 
 import httpx
@@ -265,4 +266,39 @@ def test_an_unknown_key_in_a_request_mapping_is_refused_as_a_typo(operation: str
     with pytest.raises(TypeError, match="unknown field 'fieldOfTomorrow'"):
         caller.method(client)(*caller.ids(), {**(caller.request() or {}), "fieldOfTomorrow": 1})
 
+    assert recorder.requests == []
+
+
+@pytest.mark.parametrize("option", ["extra_body", "extra_query", "extra_headers"])
+def test_none_is_the_same_as_not_passing_an_option(option: str) -> None:
+    """openai-python-style wrappers forward ``extra_body=None`` and the like."""
+    plain = run("create_conversation", "sync")
+    with_none = run("create_conversation", "sync", **{option: None})
+    assert (with_none.body(), with_none.query()) == (plain.body(), plain.query())
+
+
+def test_a_mapping_that_json_cannot_encode_is_refused_naming_its_key() -> None:
+    recorder = Recorder("create_conversation")
+    with pytest.raises(TypeError, match=r"extra_body\['settings'\]: expected an object as a dict"):
+        run_into(recorder, "create_conversation", "sync", extra_body={"settings": MappingProxyType({"a": 1})})
+    with pytest.raises(TypeError, match=r"ConversationCreateRequest\.meta: expected an object as a dict"):
+        sync_client(recorder).create({"meta": MappingProxyType({"a": "b"})})
+    assert recorder.requests == []
+
+
+@pytest.mark.parametrize("value", [object(), math.nan, {"deep": {1, 2}}], ids=["object", "NaN", "set"])
+def test_a_model_instance_extra_property_must_be_json_too(value: Any) -> None:
+    recorder = Recorder("create_conversation_message")
+    request = MessageCreateRequest.from_dict({"type": "user", "text": "x"})
+    request["later"] = value
+    with pytest.raises(TypeError, match=r"MessageCreateRequest\.later"):
+        sync_client(recorder).message.create("cnv_1", request)
+    assert recorder.requests == []
+
+
+def test_a_query_enum_typo_points_at_extra_query() -> None:
+    recorder = Recorder("list_conversations")
+    with pytest.raises(ValueError, match=r"order: .*'sideways'.*extra_query") as info:
+        sync_client(recorder).list({"order": "sideways"})  # type: ignore[typeddict-item]
+    assert "UnknownValue" in str(info.value)
     assert recorder.requests == []

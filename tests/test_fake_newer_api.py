@@ -23,6 +23,7 @@ from chatbotkit_api.operations import MODELS, OPERATIONS
 
 from chatbotkit_sdk import (
     AsyncConversationClient,
+    BadRequestError,
     ConversationClient,
     NotFoundError,
     UnknownEvent,
@@ -495,3 +496,26 @@ def test_python_m_chatbotkit_sdk_testing_newer_api_answers_like_tomorrows_api() 
         assert created.json()[newer.EXTRA_PROPERTY] == newer.EXTRA_VALUE
     finally:
         stop(process)
+
+
+def test_what_the_newer_api_sends_it_takes_back() -> None:
+    """Echoing a listed history (with its new message type) is what tomorrow's API accepts;
+    today's fake, like today's API, refuses the value it does not know."""
+    tomorrow = FakeChatBotKit(newer_api=True)
+    with ConversationClient(secret=SECRET, base_url=BASE_URL, http_client=tomorrow.http_client()) as client:
+        cid = client.create({}).id
+        client.complete(cid, {"text": "Hello"}).result()
+        messages = client.message.list(cid, {"order": "asc"}).result().items
+        history = [{"type": m.type, "text": m.text} for m in messages]
+        (new,) = [i for i, m in enumerate(messages) if isinstance(m.type, UnknownValue)]
+        assert messages[new].type == newer.UNKNOWN_MESSAGE_TYPE
+
+        replayed = client.complete(None, {"messages": history}).result()
+        copied = client.message.create(cid, history[new])
+
+    assert replayed.text
+    assert copied.id
+    today = ConversationClient(secret=SECRET, base_url=BASE_URL, http_client=FakeChatBotKit().http_client())
+    with pytest.raises(BadRequestError, match=rf"messages\[{new}\]\.type: expected one of") as info:
+        today.complete(None, {"messages": history}).result()
+    assert "UnknownValue" not in info.value.message  # the SDK's advice, not the API's

@@ -257,8 +257,11 @@ class FakeChatBotKit:
             body = _json_body(request.body)
             try:
                 # The API's own view of a request: typed strictly, unknown properties let
-                # through (they are how extra_body reaches a newer API).
-                check_model(route.body_model, body, strict=True, unknown_keys=True)
+                # through (they are how extra_body reaches a newer API); a newer API also
+                # takes the enum values it sends itself, such as its new message type.
+                check_model(
+                    route.body_model, body, strict=True, unknown_keys=True, unknown_values=self.newer_api
+                )
             except Invalid as exc:
                 raise _bad(f"{exc.path}: {exc.problem}" if exc.path else exc.problem) from None
         handler: Callable[..., Any] = getattr(self, f"_{route.name}")

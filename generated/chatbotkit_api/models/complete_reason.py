@@ -26,4 +26,6 @@ COMPLETE_REASON_VALUES: frozenset[str] = frozenset(
 def check_complete_reason(value: str) -> CompleteReason:
     if value in COMPLETE_REASON_VALUES:
         return value  # type: ignore[return-value]
+    if not isinstance(value, str):  # a newer value is still a string
+        raise TypeError(f"Unexpected value {value!r}. Expected a string")
     return UnknownValue(value)

@@ -38,4 +38,6 @@ MESSAGE_TYPE_VALUES: frozenset[str] = frozenset(
 def check_message_type(value: str) -> MessageType:
     if value in MESSAGE_TYPE_VALUES:
         return value  # type: ignore[return-value]
+    if not isinstance(value, str):  # a newer value is still a string
+        raise TypeError(f"Unexpected value {value!r}. Expected a string")
     return UnknownValue(value)

@@ -20,4 +20,6 @@ SORT_ORDER_VALUES: frozenset[str] = frozenset(
 def check_sort_order(value: str) -> SortOrder:
     if value in SORT_ORDER_VALUES:
         return value  # type: ignore[return-value]
+    if not isinstance(value, str):  # a newer value is still a string
+        raise TypeError(f"Unexpected value {value!r}. Expected a string")
     return UnknownValue(value)
