@@ -13,8 +13,16 @@ Over real HTTP: ``with fake.serve() as base_url: ...`` or, from a shell,
 fixture (this package's plugin) gives each test a fresh fake.
 """
 
-from ._fake import FakeChatBotKit
+from ._fake import Bot, FakeChatBotKit
 from ._transport import FakeTransport
 from ._wire import FakeRequest, FakeResponse, Fault, RecordedRequest
 
-__all__ = ["FakeChatBotKit", "FakeRequest", "FakeResponse", "FakeTransport", "Fault", "RecordedRequest"]
+__all__ = [
+    "Bot",
+    "FakeChatBotKit",
+    "FakeRequest",
+    "FakeResponse",
+    "FakeTransport",
+    "Fault",
+    "RecordedRequest",
+]

@@ -11,18 +11,21 @@ that need a wire: stalls, dropped connections, cut streams.
 from __future__ import annotations
 
 import base64
+import copy
 import hashlib
 import hmac
 import itertools
 import json
 import math
+import random
 import re
 import secrets
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
-from typing import Any, cast
+from typing import Any, TypeAlias, TypeGuard, cast
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import attrs
@@ -37,7 +40,7 @@ from ._server import serve
 from ._transport import FakeTransport
 from ._wire import DROP, PAUSE, FakeRequest, FakeResponse, Fault, RecordedRequest
 
-__all__ = ["DROP", "Fault", "FakeChatBotKit", "FakeRequest", "FakeResponse", "RecordedRequest"]
+__all__ = ["DROP", "Bot", "Fault", "FakeChatBotKit", "FakeRequest", "FakeResponse", "RecordedRequest"]
 
 JSONL = "application/jsonl"
 #: What a conversation session token may do (see the session/create description).
@@ -47,6 +50,24 @@ SESSION_OPERATIONS = {
     "create_conversation_message",
 }
 MAX_SESSION_SECONDS = 365 * 24 * 3600
+#: The operations whose answer is a bot turn, which ``reply()`` and ``bot=`` script. (``send``
+#: only stores the user's message; ``dispatch`` only names a channel; ``synthesize`` only
+#: acknowledges: none of them produces a reply here.)
+BOT_TURNS = ("complete_conversation", "complete_conversation_message", "receive_conversation_message")
+#: Every event type the stream of a bot turn may carry, from the spec.
+TURN_EVENTS: frozenset[str] = frozenset(kind for name in BOT_TURNS for kind in OPERATIONS[name].events or {})
+#: Why a completion may stop: the values of the spec's ``CompleteReason``.
+END_REASONS: tuple[str, ...] = MODELS["CompleteEnd"].fields["reason"].schema.values
+#: The status of a bot turn that a scripted ``error`` fails, when it is not streamed.
+TURN_ERROR_STATUS = 500
+#: The fields of a scripted reply: ``reply()``'s arguments and a ``bot``'s mapping keys.
+REPLY_FIELDS = ("text", "reasoning", "usage", "end_reason", "error", "events")
+#: A custom bot: (the conversation's messages as ``{"type", "text"}``, oldest first; the
+#: request body) -> the reply's text, or a mapping of ``reply()``'s fields.
+Bot: TypeAlias = Callable[[list[dict[str, str]], dict[str, Any]], str | Mapping[str, Any]]
+#: The fields a seeded conversation or message may be given (the API's camelCase names).
+CONVERSATION_FIELDS = frozenset(MODELS["ListedConversation"].fields) - {"id", "createdAt"}
+MESSAGE_FIELDS = frozenset(MODELS["ConversationMessage"].fields)
 
 
 class _ApiError(Exception):
@@ -94,6 +115,49 @@ class FakeChatBotKit:
     - ``fail()``, ``stall()``, ``drop()``, ``cut_stream()``, ``malformed_line()`` inject
       faults into the next matching requests.
 
+    Scripting the bot. A bot turn is the answer of stateless ``complete``, stateful
+    ``complete`` and ``receive`` (``send`` stores the user's message, ``dispatch`` names a
+    channel, ``synthesize`` acknowledges: none produces a reply, none takes a script).
+
+    - ``reply(text, reasoning=, usage=, end_reason=, error=, events=)`` queues the next
+      turn's answer; calls queue in order, and an empty queue falls back to the bot. A
+      field left ``None`` is what the bot would have produced (``text``: its answer;
+      ``usage``: the token count; ``end_reason``: ``"stop"``). ``reasoning`` streams as
+      ``reasoningToken`` events before the tokens, and is a ``reasoning`` message
+      (streamed as a ``message`` event, and stored before the reply by a stateful turn,
+      as the API keeps reasoning in the conversation); ``usage`` is the total of the
+      ``usage`` event (input + output) and of the result's ``usage.token``; ``end_reason``
+      (a ``CompleteReason`` of the spec) is ``completeEnd``'s ``data.reason`` and the
+      result's ``end.reason``. ``error`` ends the stream with ``{"type": "error", "data":
+      {"message": error}}`` (the spec's ``ErrorEventData``) after the text; not streamed,
+      the call answers ``TURN_ERROR_STATUS`` (500, ``INTERNAL_SERVER_ERROR``, the API's
+      error body), which the SDK retries: queue it once per attempt, or use
+      ``retries=0``. An error turn stores no reply and counts no usage.
+    - ``events=[{"type", "data"}, ...]`` is the stream, sent as given instead of the
+      generated events (any event type of the spec's completion streams; no ``result`` is
+      added). The JSON answer is the ``result`` event's data if one is given, else built:
+      the text from ``text``, a ``bot`` message event or the tokens; the usage from
+      ``usage`` or the ``usage`` events; the end reason from ``end_reason``,
+      ``completeEnd``'s ``data.reason``, or ``abort`` if there is an ``abort`` event. An
+      ``error`` event (or ``error``) makes it the error answer. A stateful turn stores the
+      stream's other ``message`` events, then the reply (with the ``result``'s ``id``).
+    - ``bot=callable`` (constructor or attribute) replaces the rule-based bot: it gets the
+      conversation's messages (``{"type", "text"}`` dicts, oldest first; a stateless
+      call's are the request's) and the request body as a dict (``functions``,
+      ``extensions`` and all), and returns the reply's text or a mapping of ``reply()``'s
+      fields. A queued ``reply()`` wins; the bot is asked only for what it leaves out
+      (its text, when it gives neither ``text`` nor ``events``). It runs under the fake's
+      lock: it must not make requests to this fake from another thread.
+
+    Determinism and state. ``seed=N`` draws every random part of ids, channel ids, session
+    tokens and upload signatures from ``random.Random(N)`` (same shapes, still unique,
+    predictable). ``clock=callable`` is what the fake takes as now: it returns seconds
+    since the epoch, as ``time.time`` does; ``createdAt``/``updatedAt`` (epoch ms, strictly
+    increasing), usage periods and session expiry read it. With both, the same requests
+    get byte-identical answers. ``add_conversation()`` and ``add_message()`` seed
+    conversations and messages with given ids, texts, types and times (epoch ms), seen
+    by every endpoint alike; prefer them to writing ``conversations``/``messages``.
+
     Use it in process with ``transport()`` (an httpx transport for ``http_client=``), or
     over real HTTP with ``serve()`` / ``python -m chatbotkit_sdk.testing``.
 
@@ -114,20 +178,34 @@ class FakeChatBotKit:
     """
 
     def __init__(
-        self, *, secret: str | None = None, token_delay: float = 0.0, newer_api: bool = False
+        self,
+        *,
+        secret: str | None = None,
+        token_delay: float = 0.0,
+        newer_api: bool = False,
+        bot: Bot | None = None,
+        seed: int | None = None,
+        clock: Callable[[], float] | None = None,
     ) -> None:
         self.secret = secret
         #: Seconds between streamed tokens (0: as fast as possible).
         self.token_delay = token_delay
         #: Answer as a newer API would: unknown properties, event types and message types.
         self.newer_api = newer_api
+        #: The bot that answers when no reply is queued (None: the rule-based one).
+        self.bot = bot
         self.requests: list[RecordedRequest] = []
         self.faults: list[Fault] = []
         self._routes = _routes()
         self._lock = threading.RLock()
         self._ids = itertools.count(1)
         self._last_ms = 0
-        self._signing_key = secrets.token_bytes(16)
+        self._clock = clock
+        self._random = random.Random(seed) if seed is not None else None
+        self._signing_key = self._random_bytes(16)
+        self._replies: deque[_Reply] = deque()
+        #: Ids given by the caller (seeded, or a scripted result's): never generated again.
+        self._given_ids: set[str] = set()
         self.conversations: dict[str, dict[str, Any]] = {}
         self.messages: dict[str, list[dict[str, Any]]] = {}
         self.sessions: dict[str, dict[str, Any]] = {}
@@ -159,6 +237,137 @@ class FakeChatBotKit:
     def malformed_line(self, after_events: int = 0, *, times: int = 1, path: str | None = None) -> None:
         """The next matching streams send a line that is not JSON after ``after_events`` lines."""
         self.faults.append(Fault("malformed", times, path, after_events=after_events))
+
+    # --- scripting the bot, seeding state ---------------------------------------------
+
+    def reply(
+        self,
+        text: str | None = None,
+        *,
+        reasoning: str | None = None,
+        usage: int | None = None,
+        end_reason: str | None = None,
+        error: str | None = None,
+        events: Sequence[Mapping[str, Any]] | None = None,
+    ) -> None:
+        """Queue the answer of the next bot turn (complete, stateless or not, or receive).
+
+        Fields left ``None`` are the bot's; see the class for each field. Raises
+        ``ValueError`` for an ``end_reason`` that is not a ``CompleteReason`` of the spec,
+        or an event whose ``type`` no completion stream of the spec has.
+        """
+        script = _script(
+            {
+                "text": text,
+                "reasoning": reasoning,
+                "usage": usage,
+                "end_reason": end_reason,
+                "error": error,
+                "events": events,
+            },
+            "reply()",
+        )
+        with self._lock:
+            self._replies.append(script)
+
+    def add_conversation(
+        self,
+        conversation_id: str | None = None,
+        *,
+        messages: Sequence[Mapping[str, Any]] = (),
+        created_at: int | None = None,
+        **fields: Any,
+    ) -> str:
+        """Create a conversation as if it had always been there; returns its id.
+
+        ``fields`` are the API's (camelCase): ``name``, ``description``, ``meta``,
+        ``botId``, ``model``, ``backstory``, ``updatedAt``, ... ``messages`` are mappings
+        with ``type`` and ``text`` and, optionally, ``id``, ``createdAt``, ``updatedAt``,
+        ``name``, ``description``, ``meta``. Times are epoch ms (default: now, by the
+        clock). ``ValueError`` for a taken id, an unknown field or a value the spec refuses.
+        """
+        unknown = sorted(set(fields) - CONVERSATION_FIELDS)
+        if unknown:
+            known = sorted(CONVERSATION_FIELDS)
+            raise ValueError(f"add_conversation(): unknown fields {unknown}; a conversation has {known}")
+        with self._lock:
+            if conversation_id is None:
+                conversation_id = self._new_id("cnv")
+            elif not conversation_id:
+                raise ValueError("add_conversation(): the id must be a non-empty string")
+            elif conversation_id in self.conversations:
+                raise ValueError(f"add_conversation(): conversation {conversation_id!r} exists already")
+            created = self._stamp() if created_at is None else _epoch_ms(created_at, "created_at")
+            record: dict[str, Any] = {"id": conversation_id, "createdAt": created, "updatedAt": created}
+            record.update(copy.deepcopy(fields))
+            _check_seeded("ListedConversation", record, "add_conversation()", newer=self.newer_api)
+            stored = [_seeded_message(m, "add_conversation(): messages") for m in messages]
+            self.conversations[conversation_id] = record
+            self.messages[conversation_id] = []
+            self.attachments[conversation_id] = []
+            self._given_ids.add(conversation_id)
+            try:
+                for message in stored:
+                    self._seed_message(conversation_id, message, "add_conversation(): messages")
+            except Exception:
+                self._delete_conversation(conversation_id, {})
+                raise
+            if "updatedAt" in fields:
+                record["updatedAt"] = fields["updatedAt"]
+            return conversation_id
+
+    def add_message(
+        self,
+        conversation_id: str,
+        text: str,
+        *,
+        type: str = "user",
+        message_id: str | None = None,
+        created_at: int | None = None,
+        meta: Mapping[str, Any] | None = None,
+    ) -> str:
+        """Add a message to a conversation as if it had always been there; returns its id.
+
+        ``created_at`` is epoch ms (default: now, by the clock); the message takes its
+        place in time order, which the bot's history follows too. ``KeyError`` for an
+        unknown conversation, ``ValueError`` for a taken id or a type the spec refuses.
+        """
+        given: dict[str, Any] = {"type": type, "text": text}
+        if message_id is not None:
+            given["id"] = message_id
+        if created_at is not None:
+            given["createdAt"] = created_at
+        if meta is not None:
+            given["meta"] = meta
+        with self._lock:
+            if conversation_id not in self.conversations:
+                raise KeyError(f"add_message(): there is no conversation {conversation_id!r}")
+            message = _seeded_message(given, "add_message()")
+            added: str = self._seed_message(conversation_id, message, "add_message()")["id"]
+            return added
+
+    def _seed_message(self, conversation_id: str, given: Mapping[str, Any], who: str) -> dict[str, Any]:
+        message_id = given.get("id")
+        if message_id is None:
+            message_id = self._new_id("msg")
+        elif not isinstance(message_id, str) or not message_id:
+            raise ValueError(f"{who}: a message id must be a non-empty string")
+        elif self._message_id_taken(message_id):
+            raise ValueError(f"{who}: message {message_id!r} exists already")
+        created = (
+            self._stamp() if given.get("createdAt") is None else _epoch_ms(given["createdAt"], "createdAt")
+        )
+        message: dict[str, Any] = {"id": message_id, "createdAt": created, "updatedAt": created}
+        message.update({k: copy.deepcopy(v) for k, v in given.items() if k not in ("id", "createdAt")})
+        _check_seeded("ConversationMessage", message, who, newer=self.newer_api)
+        self._given_ids.add(message_id)
+        _insert_in_order(self.messages.setdefault(conversation_id, []), message)
+        record = self.conversations[conversation_id]
+        record["updatedAt"] = max(record["updatedAt"], message["updatedAt"])
+        return message
+
+    def _message_id_taken(self, message_id: str) -> bool:
+        return any(m["id"] == message_id for messages in self.messages.values() for m in messages)
 
     # --- ways to reach it ------------------------------------------------------------
 
@@ -240,7 +449,7 @@ class FakeChatBotKit:
             raise _ApiError(401, "NOT_AUTHENTICATED", "Authorization: Bearer <secret> is required")
         session = self.sessions.get(token)
         if session is not None:
-            if session["expiresAt"] < _now_ms():
+            if session["expiresAt"] < self._now():
                 raise _ApiError(401, "NOT_AUTHENTICATED", "the session token has expired")
             if (
                 route.name not in SESSION_OPERATIONS
@@ -286,6 +495,9 @@ class FakeChatBotKit:
             if wants_lines and name is not None and OPERATIONS[name].streams:
                 events = _newer.events(name, result.events) if self.newer_api else result.events
                 return FakeResponse(200, {"Content-Type": JSONL}, lines=self._lines(events))
+            if result.failure is not None:  # a scripted error, answered whole
+                failure = {"message": result.failure, "code": _code(TURN_ERROR_STATUS)}
+                return _json(TURN_ERROR_STATUS, self._error(failure))
             result = result.final
         if self.newer_api and name is not None:
             result = _newer.answer(OPERATIONS[name].result, result)
@@ -303,16 +515,30 @@ class FakeChatBotKit:
     # --- helpers over state --------------------------------------------------------
 
     def _new_id(self, prefix: str) -> str:
-        return f"{prefix}_{next(self._ids):06d}{secrets.token_hex(3)}"
+        while True:  # a count makes generated ids unique; this skips the ones a caller gave
+            new = f"{prefix}_{next(self._ids):06d}{self._random_bytes(3).hex()}"
+            if new not in self._given_ids:
+                return new
+
+    def _random_bytes(self, size: int) -> bytes:
+        """Random bytes: from the seeded generator if there is one, else the system's."""
+        return self._random.randbytes(size) if self._random is not None else secrets.token_bytes(size)
+
+    def _now(self) -> int:
+        """Now in epoch ms, by the ``clock`` given (seconds since the epoch) or the system's."""
+        return int(self._clock() * 1000) if self._clock is not None else _now_ms()
 
     def _stamp(self) -> int:
-        self._last_ms = max(_now_ms(), self._last_ms + 1)  # strictly increasing: stable order
+        self._last_ms = max(self._now(), self._last_ms + 1)  # strictly increasing: stable order
         return self._last_ms
 
     def _conversation(self, conversation_id: str) -> dict[str, Any]:
         found = self.conversations.get(conversation_id)
         if found is None:
             raise _not_found("conversation", conversation_id)
+        # A conversation written into ``conversations`` directly may lack these.
+        self.messages.setdefault(conversation_id, [])
+        self.attachments.setdefault(conversation_id, [])
         return found
 
     def _message(self, conversation_id: str, message_id: str) -> dict[str, Any]:
@@ -326,32 +552,53 @@ class FakeChatBotKit:
         now = self._stamp()
         message = {"id": self._new_id("msg"), "createdAt": now, "updatedAt": now, "type": kind, "text": text}
         message.update({k: v for k, v in extra.items() if v is not None})
-        self.messages[conversation_id].append(message)
+        _insert_in_order(self.messages[conversation_id], message)
         self._conversation(conversation_id)["updatedAt"] = now
         return message
 
-    def _add_reply(self, conversation_id: str, text: str) -> dict[str, Any]:
-        """Store the bot's reply (after the newer API's annotation, if that is on)."""
-        if self.newer_api:
-            note = _newer.annotation()
-            self._add_message(conversation_id, note["type"], note["text"])
-        return self._add_message(conversation_id, "bot", text)
+    def _history(self, conversation_id: str) -> list[dict[str, str]]:
+        return [{"type": m["type"], "text": m["text"]} for m in self.messages[conversation_id]]
 
     def _bot_turn(
-        self, history: list[tuple[str, str]], config: Mapping[str, Any], conversation_id: str | None
-    ) -> tuple[str, dict[str, Any], list[dict[str, Any]]]:
-        """The bot's reply, its usage, and the completion events before the result."""
+        self,
+        operation: str,
+        history: list[dict[str, str]],
+        request: Mapping[str, Any],
+        config: Mapping[str, Any],
+        conversation_id: str | None,
+    ) -> _Stream:
+        """One bot turn of ``operation``: the queued reply, else the bot's; stored if stateful.
+
+        ``history`` is the prompt (oldest first), ``request`` the request body, ``config``
+        where the model and backstory are (the stored conversation, or the body).
+        """
         if self.newer_api:  # the newer API's annotations are not part of the prompt
-            history = [(kind, text) for kind, text in history if _newer.is_known_message(kind)]
-        text = _bot.reply(history, config.get("backstory"))
-        prompt_tokens = sum(_bot.count_tokens(t) for _, t in history)
+            history = [m for m in history if _newer.is_known_message(m["type"])]
+        script = self._replies.popleft() if self._replies else None
+        if script is None or (script.text is None and script.events is None):
+            asked = self._ask_bot(history, request, config)
+            script = asked if script is None else _merged(script, asked)
+        if script.events is not None:
+            return self._given_turn(operation, script, history, conversation_id)
+        text = script.text or ""
+        prompt_tokens = sum(_bot.count_tokens(m["text"]) for m in history)
         output_tokens = _bot.count_tokens(text)
-        usage = {"token": prompt_tokens + output_tokens}
-        self.usage_log.append({"conversationId": conversation_id, "at": _now_ms(), "tokens": usage["token"]})
+        if script.usage is not None:
+            output_tokens = min(output_tokens, script.usage)
+            prompt_tokens = script.usage - output_tokens
         events: list[dict[str, Any]] = [{"type": "completeBegin", "data": {}}]
-        events += [{"type": "token", "data": {"token": t}} for t in _bot.tokens(text)]
+        if script.reasoning:
+            events += [
+                {"type": "reasoningToken", "data": {"token": t}} for t in _bot.tokens(script.reasoning)
+            ]
+        if text:
+            events += [{"type": "token", "data": {"token": t}} for t in _bot.tokens(text)]
+        if script.error is not None:  # the stream ends at the error: no end, no usage, no result
+            events.append({"type": "error", "data": {"message": script.error}})
+            return _Stream(events, None, script.error)
+        end = script.end_reason
         events += [
-            {"type": "completeEnd", "data": {}},
+            {"type": "completeEnd", "data": {} if end is None else {"reason": end}},
             {
                 "type": "usage",
                 "data": {
@@ -361,10 +608,69 @@ class FakeChatBotKit:
                 },
             },
         ]
+        produced = [{"type": "reasoning", "text": script.reasoning}] if script.reasoning else []
         if self.newer_api:
-            events.append({"type": "message", "data": _newer.annotation()})
-        events.append({"type": "message", "data": {"type": "bot", "text": text}})
-        return text, usage, events
+            produced.append(_newer.annotation())
+        produced.append({"type": "bot", "text": text})
+        events += [{"type": "message", "data": dict(m)} for m in produced]
+        total = prompt_tokens + output_tokens
+        self.usage_log.append({"conversationId": conversation_id, "at": self._now(), "tokens": total})
+        reply_id = self._store_turn(conversation_id, produced) if conversation_id is not None else None
+        final = _turn_result(operation, reply_id, text, total, end or "stop")
+        return _Stream([*events, {"type": "result", "data": final}], final)
+
+    def _given_turn(
+        self, operation: str, script: _Reply, history: list[dict[str, str]], conversation_id: str | None
+    ) -> _Stream:
+        """A turn whose stream is ``script.events``; the rest is derived from them."""
+        events = copy.deepcopy(list(script.events or ()))
+        given = [(str(e["type"]), _object(e["data"])) for e in events]
+        result: Any = next((e["data"] for e in events if e["type"] == "result"), None)
+        fields = _object(result)
+        error = script.error
+        if error is None and any(kind == "error" for kind, _ in given):
+            message = next(data.get("message") for kind, data in given if kind == "error")
+            error = message if isinstance(message, str) else "the completion failed"
+        if error is not None:
+            return _Stream(events, None, error)
+        said = [(str(d["type"]), str(d["text"])) for kind, d in given if kind == "message" and _is_message(d)]
+        text = script.text if script.text is not None else _given_text(fields, said, given)
+        total = script.usage if script.usage is not None else _given_usage(fields, given)
+        if total is None:
+            total = sum(_bot.count_tokens(m["text"]) for m in history) + _bot.count_tokens(text)
+        self.usage_log.append({"conversationId": conversation_id, "at": self._now(), "tokens": total})
+        reply_id = None
+        if conversation_id is not None:
+            produced = [{"type": kind, "text": said_text} for kind, said_text in said if kind != "bot"]
+            if self.newer_api:
+                produced.append(_newer.annotation())
+            reply: dict[str, Any] = {"type": "bot", "text": text}
+            given_id = fields.get("id")
+            if isinstance(given_id, str) and given_id and not self._message_id_taken(given_id):
+                reply["id"] = given_id  # the answer's id is the stored reply's
+                self._given_ids.add(given_id)
+            reply_id = self._store_turn(conversation_id, [*produced, reply])
+        if result is not None:
+            return _Stream(events, result)
+        end = script.end_reason or _given_end(given)
+        return _Stream(events, _turn_result(operation, reply_id, text, total, end))
+
+    def _store_turn(self, conversation_id: str, produced: list[dict[str, Any]]) -> str:
+        """Store the messages a turn produced, in order; the last is the reply: its id."""
+        reply_id = ""
+        for message in produced:
+            extra = {k: v for k, v in message.items() if k not in ("type", "text")}
+            reply_id = self._add_message(conversation_id, message["type"], message["text"], **extra)["id"]
+        return reply_id
+
+    def _ask_bot(
+        self, history: list[dict[str, str]], request: Mapping[str, Any], config: Mapping[str, Any]
+    ) -> _Reply:
+        """What the bot says: the rule-based one, or ``bot``."""
+        if self.bot is None:
+            pairs = [(m["type"], m["text"]) for m in history]
+            return _Reply(text=_bot.reply(pairs, config.get("backstory")))
+        return _bot_reply(self.bot([dict(m) for m in history], copy.deepcopy(dict(request))))
 
     # --- conversations ---------------------------------------------------------------
 
@@ -431,20 +737,15 @@ class FakeChatBotKit:
         return {"id": conversation_id}
 
     def _complete_conversation(self, body: dict[str, Any]) -> _Stream:
-        history = [(m["type"], m["text"]) for m in body["messages"]]
-        text, usage, events = self._bot_turn(history, body, None)
-        final = {"text": text, "usage": usage, "end": {"reason": "stop"}}
-        return _Stream([*events, {"type": "result", "data": final}], final)
+        history = [{"type": m["type"], "text": m["text"]} for m in body["messages"]]
+        return self._bot_turn("complete_conversation", history, body, body, None)
 
     def _complete_conversation_message(self, conversation_id: str, body: dict[str, Any]) -> _Stream:
         record = self._conversation(conversation_id)
         if body.get("text"):
             self._add_message(conversation_id, "user", body["text"])
-        history = [(m["type"], m["text"]) for m in self.messages[conversation_id]]
-        text, usage, events = self._bot_turn(history, record, conversation_id)
-        reply = self._add_reply(conversation_id, text)
-        final = {"id": reply["id"], "text": text, "usage": usage, "end": {"reason": "stop"}}
-        return _Stream([*events, {"type": "result", "data": final}], final)
+        history = self._history(conversation_id)
+        return self._bot_turn("complete_conversation_message", history, body, record, conversation_id)
 
     def _send_conversation_message(self, conversation_id: str, body: dict[str, Any]) -> _Stream:
         self._conversation(conversation_id)
@@ -456,11 +757,8 @@ class FakeChatBotKit:
 
     def _receive_conversation_message(self, conversation_id: str, body: dict[str, Any]) -> _Stream:
         record = self._conversation(conversation_id)
-        history = [(m["type"], m["text"]) for m in self.messages[conversation_id]]
-        text, usage, events = self._bot_turn(history, record, conversation_id)
-        reply = self._add_reply(conversation_id, text)
-        final = {"id": reply["id"], "text": text, "usage": usage}
-        return _Stream([*events, {"type": "result", "data": final}], final)
+        history = self._history(conversation_id)
+        return self._bot_turn("receive_conversation_message", history, body, record, conversation_id)
 
     def _dispatch_conversation(self, body: dict[str, Any]) -> dict[str, Any]:
         return {"channelId": self._channel(body)}
@@ -473,7 +771,7 @@ class FakeChatBotKit:
         channel = body.get("channelId")
         if channel is not None and len(channel) < 24:
             raise _bad("channelId: must be at least 24 characters")
-        return str(channel or f"ch_{secrets.token_hex(12)}")
+        return str(channel or f"ch_{self._random_bytes(12).hex()}")
 
     def _compact_conversation_stateless(self, body: dict[str, Any]) -> dict[str, Any]:
         text = _summary([m["text"] for m in body["messages"]])
@@ -556,8 +854,9 @@ class FakeChatBotKit:
         seconds = body.get("durationInSeconds", 3600)
         if not math.isfinite(seconds) or not 0 < seconds <= MAX_SESSION_SECONDS:
             raise _bad(f"durationInSeconds: must be between 0 and {MAX_SESSION_SECONDS}, got {seconds!r}")
-        token = f"ses_{secrets.token_urlsafe(24)}"
-        expires = _now_ms() + int(seconds * 1000)
+        # secrets.token_urlsafe(24)'s shape, from the seeded generator if there is one
+        token = f"ses_{base64.urlsafe_b64encode(self._random_bytes(24)).rstrip(b'=').decode()}"
+        expires = self._now() + int(seconds * 1000)
         session = {"id": self._new_id("ses"), "token": token, "expiresAt": expires}
         self.sessions[token] = {**session, "conversationId": conversation_id}
         return session
@@ -627,6 +926,173 @@ class _Stream:
 
     events: list[dict[str, Any]]
     final: Any
+    #: A scripted error: the message of the error answer that replaces ``final``.
+    failure: str | None = None
+
+
+@attrs.frozen
+class _Reply:
+    """A scripted bot turn (see ``FakeChatBotKit.reply``); ``None`` fields are the bot's."""
+
+    text: str | None = None
+    reasoning: str | None = None
+    usage: int | None = None
+    end_reason: str | None = None
+    error: str | None = None
+    events: tuple[dict[str, Any], ...] | None = None
+
+
+def _script(fields: Mapping[str, Any], who: str) -> _Reply:
+    """A checked ``_Reply`` from ``reply()``'s arguments or a bot's mapping."""
+    unknown = sorted(set(fields) - set(REPLY_FIELDS))
+    if unknown:
+        raise ValueError(f"{who}: unknown reply fields {unknown}; a reply has {list(REPLY_FIELDS)}")
+    for name in ("text", "reasoning", "error"):
+        value = fields.get(name)
+        if value is not None and not isinstance(value, str):
+            raise TypeError(f"{who}: {name} must be a str, not {type(value).__name__}")
+    usage = fields.get("usage")
+    if usage is not None and (isinstance(usage, bool) or not isinstance(usage, int) or usage < 0):
+        raise ValueError(f"{who}: usage must be a token count (an int >= 0), got {usage!r}")
+    end = fields.get("end_reason")
+    if end is not None and (not isinstance(end, str) or end not in END_REASONS):
+        raise ValueError(
+            f"{who}: end_reason {end!r} is not a CompleteReason of the spec: {list(END_REASONS)}"
+        )
+    events = fields.get("events")
+    given: tuple[dict[str, Any], ...] | None = None
+    if events is not None:
+        if isinstance(events, str | bytes | Mapping) or not isinstance(events, Sequence):
+            raise TypeError(f"{who}: events must be a list of {{'type', 'data'}} events")
+        sequence: Sequence[Any] = events  # pyright: ignore[reportUnknownVariableType] - JSON: Any items
+        given = tuple(_given_event(e, f"{who}: events[{i}]") for i, e in enumerate(sequence))
+    return _Reply(fields.get("text"), fields.get("reasoning"), usage, end, fields.get("error"), given)
+
+
+def _bot_reply(answer: object) -> _Reply:
+    """What a ``bot`` returned, checked: the reply's text, or a mapping of ``reply()``'s fields."""
+    if isinstance(answer, str):
+        return _Reply(text=answer)
+    if isinstance(answer, Mapping):
+        return _script(cast("Mapping[str, Any]", answer), "bot")
+    raise TypeError(f"bot: expected a str or a mapping of reply() fields, got {type(answer).__name__}")
+
+
+def _given_event(event: Any, where: str) -> dict[str, Any]:
+    if not isinstance(event, Mapping) or "type" not in event or "data" not in event:
+        raise ValueError(f"{where}: an event is a mapping with 'type' and 'data', got {event!r}")
+    kind = cast("Mapping[str, Any]", event)["type"]
+    if not isinstance(kind, str) or kind not in TURN_EVENTS:
+        raise ValueError(
+            f"{where}: {kind!r} is not an event type of the spec's completion streams: {sorted(TURN_EVENTS)}"
+        )
+    try:  # a copy, and sure to be sendable
+        copied: dict[str, Any] = json.loads(json.dumps(event, ensure_ascii=False))
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{where}: not JSON data: {exc}") from None
+    return copied
+
+
+def _merged(queued: _Reply, asked: _Reply) -> _Reply:
+    """The bot's reply with what the queued one gives instead."""
+    given = {name: getattr(queued, name) for name in attrs.fields_dict(_Reply)}
+    return attrs.evolve(asked, **{name: value for name, value in given.items() if value is not None})
+
+
+def _object(value: Any) -> dict[str, Any]:
+    """``value`` if it is a JSON object, else an empty one: for reading given data."""
+    return cast("dict[str, Any]", value) if isinstance(value, dict) else {}
+
+
+def _is_message(data: Mapping[str, Any]) -> bool:
+    return isinstance(data.get("type"), str) and isinstance(data.get("text"), str)
+
+
+def _given_text(result: Mapping[str, Any], said: list[tuple[str, str]], given: list[tuple[str, Any]]) -> str:
+    """A given stream's reply: its result's text, else its last bot message's, else its tokens."""
+    text = result.get("text")
+    if isinstance(text, str):
+        return text
+    replies = [said_text for kind, said_text in said if kind == "bot"]
+    if replies:
+        return replies[-1]
+    tokens = [data.get("token") for kind, data in given if kind == "token"]
+    return "".join(token for token in tokens if isinstance(token, str))
+
+
+def _given_usage(result: Mapping[str, Any], given: list[tuple[str, dict[str, Any]]]) -> int | None:
+    """The tokens a given stream reports: its result's ``usage.token``, else its ``usage`` events'."""
+    token = _object(result.get("usage")).get("token")
+    if _is_count(token):
+        return int(token)
+    counts = [
+        int(value)
+        for kind, data in given
+        if kind == "usage"
+        for key in ("inputTokensUsed", "outputTokensUsed")
+        if _is_count(value := data.get(key))
+    ]
+    return sum(counts) if counts else None
+
+
+def _is_count(value: Any) -> TypeGuard[int | float]:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return math.isfinite(value) and value >= 0
+
+
+def _given_end(given: list[tuple[str, dict[str, Any]]]) -> str:
+    """Why a given stream ended: ``completeEnd``'s ``data.reason``, else ``abort`` or ``stop``."""
+    for kind, data in given:
+        reason = data.get("reason") if kind == "completeEnd" else None
+        if isinstance(reason, str) and reason in END_REASONS:
+            return reason
+    return "abort" if any(kind == "abort" for kind, _ in given) else "stop"
+
+
+def _turn_result(operation: str, reply_id: str | None, text: str, total: int, end: str) -> dict[str, Any]:
+    """A bot turn's answer, in the shape of ``operation``'s result."""
+    final: dict[str, Any] = {} if reply_id is None else {"id": reply_id}
+    final.update(text=text, usage={"token": total})
+    if operation != "receive_conversation_message":
+        final["end"] = {"reason": end}
+    return final
+
+
+def _seeded_message(given: Any, who: str) -> dict[str, Any]:
+    """A message to seed, as given: a mapping of the API's fields with a type and a text."""
+    if not isinstance(given, Mapping):
+        raise ValueError(f"{who}: a message is a mapping with 'type' and 'text', got {given!r}")
+    message = dict(cast("Mapping[str, Any]", given))
+    unknown = sorted(set(message) - MESSAGE_FIELDS)
+    if unknown:
+        raise ValueError(f"{who}: unknown message fields {unknown}; a message has {sorted(MESSAGE_FIELDS)}")
+    if "type" not in message or "text" not in message:
+        raise ValueError(f"{who}: a message needs a 'type' and a 'text'")
+    return message
+
+
+def _check_seeded(model: str, record: Mapping[str, Any], who: str, *, newer: bool) -> None:
+    """Seeded state must be what the API could answer (a newer API: its own enum values too)."""
+    try:
+        check_model(model, record, strict=True, unknown_keys=True, unknown_values=newer)
+    except Invalid as exc:
+        raise ValueError(f"{who}: {exc}") from None
+
+
+def _epoch_ms(value: Any, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int of epoch milliseconds, not {type(value).__name__}")
+    return value
+
+
+def _insert_in_order(messages: list[dict[str, Any]], message: dict[str, Any]) -> None:
+    """Put ``message`` in time order (as ``message/list`` sorts), after any of the same time."""
+    key = (message["createdAt"], message["id"])
+    at = len(messages)
+    while at and (messages[at - 1]["createdAt"], messages[at - 1]["id"]) > key:
+        at -= 1
+    messages.insert(at, message)
 
 
 @attrs.frozen
