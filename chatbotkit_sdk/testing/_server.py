@@ -416,6 +416,9 @@ class _Connection:
                 return
             if line is None:
                 break
+            if self.server.stopping.is_set():  # serve() has ended: cut, not finish in a rush
+                self._hang_up()
+                return
             if line is PAUSE:
                 self.server.stalled.wait(self.server.fake.token_delay)  # ends at once on shutdown
             elif line is DROP:
