@@ -177,6 +177,8 @@ class _Reader:
         start = 0
         while True:
             end = self._buffer.find(b"\n", start)
+            if end > limit + 1:
+                raise refusal
             if end >= 0:
                 line = bytes(self._buffer[:end]).removesuffix(b"\r")
                 if len(line) > limit:
@@ -671,6 +673,9 @@ class _Server:
             while not self._ready:
                 left = deadline - time.monotonic()
                 if self.stopping.is_set() or left <= 0:
+                    # Uncounted at once, under the lock: a connection queued from now on
+                    # must start a worker of its own, not wait for this one.
+                    self._workers.discard(threading.current_thread())
                     return None
                 self._idle_workers += 1
                 self._changed.wait(left)
