@@ -488,14 +488,14 @@ def test_200_idle_connections_do_not_take_200_threads(fake: FakeChatBotKit) -> N
             # Now every one of them begins a request and stops half-way: each needs a worker.
             for client in clients:
                 client.send(b"GET /v1/conversation/list HTTP/1.1\r\n")
-            wait_for(lambda: threading.active_count() == base + 8, "the workers did not start")
+            wait_for(lambda: threading.active_count() >= base + 8, "the workers did not start")
             for _ in range(20):
                 assert threading.active_count() <= base + 8
                 time.sleep(0.01)
         finally:
             for client in clients:
                 client.sock.close()
-        wait_for(lambda: threading.active_count() == base, "the workers did not end")
+        wait_for(lambda: threading.active_count() <= base, "the workers did not end")
 
 
 def test_idle_connections_time_out_and_their_threads_end(fake: FakeChatBotKit) -> None:
@@ -511,7 +511,7 @@ def test_idle_connections_time_out_and_their_threads_end(fake: FakeChatBotKit) -
                 assert_refused(client.response(), 408, "REQUEST_TIMEOUT")
                 assert threading.active_count() <= base + 8
                 client.sock.close()
-            wait_for(lambda: threading.active_count() == base, "the workers did not end")
+            wait_for(lambda: threading.active_count() <= base, "the workers did not end")
             assert_serves(url)
         finally:
             for client in idle + started:
