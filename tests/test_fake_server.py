@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
+import httpcore
 import httpx
 import pytest
 
@@ -535,7 +536,9 @@ def test_leaving_serve_closes_kept_alive_connections(fake: FakeChatBotKit) -> No
             pass  # refused at once: as good as closed
         else:
             assert raw.closed()
-    with contextlib.closing(http), pytest.raises(httpx.TransportError):
+    # httpcore's own error too: after an in-process pytester run (tests/test_plugin.py) httpx
+    # may map httpcore's errors by classes of a reloaded module, and let the raw one through.
+    with contextlib.closing(http), pytest.raises((httpx.TransportError, httpcore.NetworkError)):
         http.get("/v1/conversation/list")
     assert len(fake.requests) == seen  # the old fake answered nothing more
 
