@@ -2,8 +2,9 @@
 
 This module is the fake's whole behaviour, with no I/O: a request goes in as a
 ``FakeRequest`` and a ``FakeResponse`` comes out. Routes come from the generated
-``OPERATIONS`` tables (the spec's paths), request bodies are checked against the
-spec's models, answers are built from them. ``_transport.py`` (httpx, in process)
+``OPERATIONS`` tables (the spec's paths), request bodies and queries are checked
+against the spec (``_validate``'s server modes: constraints too), answers are built
+from its models. ``_transport.py`` (httpx, in process)
 and ``_server.py`` (HTTP/1.1 on loopback) only carry bytes, and apply the faults
 that need a wire: stalls, dropped connections, cut streams.
 """
