@@ -385,13 +385,16 @@ def _mapping(item: Checker) -> Checker:
 class _Model:
     """Checker for one model of the spec: its fields by API name, required first."""
 
-    def __init__(self, model: Model, served: bool) -> None:
+    #: Whether its fields' checkers are the served ones (see ``checker_for``). A class
+    #: attribute, so that the instances the hot path reads stay as they were.
+    served = False
+
+    def __init__(self, model: Model) -> None:
         self.name = model.name
         self.fields = model.fields
         self.required = [name for name, field in model.fields.items() if field.required]
         self.optional = frozenset(model.fields) - frozenset(self.required)
-        self.served = served
-        self.extra = checker_for(model.extra, served=served) if model.extra is not None else None
+        self.extra = checker_for(model.extra, served=self.served) if model.extra is not None else None
         self._checkers: dict[str, Checker] | None = None
 
     def check(self, value: Any, path: str, mode: int) -> None:
@@ -443,16 +446,22 @@ class _Model:
         return f"unknown field {key!r} for {self.name}{hint}"
 
 
-_models: dict[tuple[str, bool], Checker] = {}
+class _ServedModel(_Model):
+    served = True
+
+
+_models: dict[str, Checker] = {}
+_served_models: dict[str, Checker] = {}
 
 
 def model_checker(name: str, *, served: bool = False) -> Checker:
     """The checker of the spec's model ``name`` (``served``: see ``checker_for``)."""
-    found = _models.get((name, served))
+    models = _served_models if served else _models
+    found = models.get(name)
     if found is None:
         from chatbotkit_api.operations import MODELS
 
-        found = _models[name, served] = _Model(MODELS[name], served).check
+        found = models[name] = (_ServedModel if served else _Model)(MODELS[name]).check
     return found
 
 
@@ -485,11 +494,12 @@ def check_model(
     that the spec does not list (a newer server's own); ``served`` checks the request
     as the API would, constraints (ranges, lengths, patterns, item counts) included.
     """
-    mode = ANSWER
-    if strict:
-        mode = request_mode(unknown_keys=unknown_keys, unknown_values=unknown_values, served=served)
     name = model if isinstance(model, str) else model.__name__
-    model_checker(name, served=bool(mode & _LIMITS))(value, path, mode)
+    if not strict:  # an answer, the hot path: as cheap as a look-up
+        (_models.get(name) or model_checker(name))(value, path, ANSWER)
+        return
+    mode = request_mode(unknown_keys=unknown_keys, unknown_values=unknown_values, served=served)
+    model_checker(name, served=served)(value, path, mode)
 
 
 # --- a request's query, as the server reads it ------------------------------------------
