@@ -927,7 +927,7 @@ def test_a_malformed_line_after_two_events(drive: Driver, fake: FakeChatBotKit, 
 
 
 def test_a_fault_only_hits_matching_paths(drive: Driver, fake: FakeChatBotKit, conversation_id: str) -> None:
-    fake.fail(503, path="/message/list")
+    fake.fail(503, path="/conversation/{conversationId}/message/list")
     assert drive(lambda c: c.fetch(conversation_id), retries=0).id == conversation_id
     assert fake.faults[0].times == 1
     with pytest.raises(InternalServerError):

@@ -450,7 +450,7 @@ def test_a_refused_request_takes_no_reply(
     fake.reply("kept")
     assert raw.post("/v1/conversation/cnv_missing/complete", json={"text": "x"}).status_code == 404
     assert raw.post("/v1/conversation/complete", json={"messages": "no"}).status_code == 400
-    fake.fail(503, path="/complete")
+    fake.fail(503, operation="complete_conversation")
     assert raw.post("/v1/conversation/complete", json={"messages": []}).status_code == 503
     assert client.complete(None, {"messages": []}).result().text == "kept"
 

@@ -206,26 +206,23 @@ class Op:
     """One operation as a test drives it: its name in ``fake.requests`` and how to call it."""
 
     name: str
-    operation: str
-    path: str  # a fault's path filter
+    operation: str  # also what its faults are injected for
     call: Callable[[Any, str], Any]  # (client, conversation_id) -> what the client returns
 
     def __str__(self) -> str:
         return self.name
 
 
-FETCH = Op("fetch", "fetch_conversation", "/fetch", lambda c, cid: c.fetch(cid))
-COMPLETE = Op("complete", "complete_conversation_message", "/complete", lambda c, cid: c.complete(cid, HELLO))
+FETCH = Op("fetch", "fetch_conversation", lambda c, cid: c.fetch(cid))
+COMPLETE = Op("complete", "complete_conversation_message", lambda c, cid: c.complete(cid, HELLO))
 MESSAGE_CREATE = Op(
     "message.create",
     "create_conversation_message",
-    "/message/create",
     lambda c, cid: c.message.create(cid, {"type": "user", "text": "Hi"}),
 )
 STREAM = Op(
     "complete.stream",
     "complete_conversation_message",
-    "/complete",
     lambda c, cid: c.complete(cid, HELLO).stream(),
 )
 PLAIN_OPS = [FETCH, COMPLETE, MESSAGE_CREATE]
@@ -236,7 +233,7 @@ class Fault:
     """A fault to inject and what the client must make of it."""
 
     name: str
-    inject: Callable[[FakeChatBotKit, str], None]  # (fake, path)
+    inject: Callable[[FakeChatBotKit, str], object]  # (fake, operation)
     error: type[Exception] | None  # None: the call succeeds
     requests: int
     status: int | None = None
@@ -265,8 +262,10 @@ STATUS_CLASSES: dict[int, type[APIStatusError]] = {
 }
 
 
-def _fail(status: int, times: int, retry_after: str | None = None) -> Callable[[FakeChatBotKit, str], None]:
-    return lambda fake, path: fake.fail(status, times=times, path=path, retry_after=retry_after)
+def _fail(status: int, times: int, retry_after: str | None = None) -> Callable[[FakeChatBotKit, str], object]:
+    return lambda fake, operation: fake.fail(
+        status, times=times, operation=operation, retry_after=retry_after
+    )
 
 
 FAULTS: list[Fault] = [
@@ -315,7 +314,7 @@ FAULTS: list[Fault] = [
     ),
     Fault(
         "stall longer than the timeout",
-        lambda fake, path: fake.stall(STALL, path=path),
+        lambda fake, operation: fake.stall(STALL, operation=operation),
         APITimeoutError,
         1,
         cause=httpx.ReadTimeout,
@@ -323,33 +322,35 @@ FAULTS: list[Fault] = [
     ),
     Fault(
         "stall once, retry_timeout=True",
-        lambda fake, path: fake.stall(STALL, path=path),
+        lambda fake, operation: fake.stall(STALL, operation=operation),
         None,
         2,
         options={"timeout": TIMEOUT, "retry_timeout": True},
     ),
     Fault(
         "stall every time, retry_timeout=True",
-        lambda fake, path: fake.stall(STALL, times=RETRIES + 1, path=path),
+        lambda fake, operation: fake.stall(STALL, times=RETRIES + 1, operation=operation),
         APITimeoutError,
         RETRIES + 1,
         cause=httpx.ReadTimeout,
         options={"timeout": TIMEOUT, "retry_timeout": True},
         http=False,
     ),
-    Fault("drop once, then served", lambda fake, path: fake.drop(path=path), None, 2),
+    Fault("drop once, then served", lambda fake, operation: fake.drop(operation=operation), None, 2),
     Fault(
         "drop every time",
-        lambda fake, path: fake.drop(times=RETRIES + 1, path=path),
+        lambda fake, operation: fake.drop(times=RETRIES + 1, operation=operation),
         APIConnectionError,
         RETRIES + 1,
         cause=httpx.RemoteProtocolError,
     ),
     # A cut on a plain (not streamed) answer: the fake sends half the body, then hangs up.
-    Fault("body cut once, then served", lambda fake, path: fake.cut_stream(0, path=path), None, 2),
+    Fault(
+        "body cut once, then served", lambda fake, operation: fake.cut_stream(0, operation=operation), None, 2
+    ),
     Fault(
         "body cut every time",
-        lambda fake, path: fake.cut_stream(0, times=RETRIES + 1, path=path),
+        lambda fake, operation: fake.cut_stream(0, times=RETRIES + 1, operation=operation),
         APIConnectionError,
         RETRIES + 1,
         cause=httpx.RemoteProtocolError,
@@ -392,7 +393,7 @@ def check_outcome(
 @pytest.mark.parametrize(("mode", "op", "fault"), MATRIX)
 def test_fault_matrix(mode: str, op: Op, fault: Fault, fake: FakeChatBotKit, sleeps: list[float]) -> None:
     conversation_id = new_conversation(fake)
-    fault.inject(fake, op.path)
+    fault.inject(fake, op.operation)
     outcome: Any = None
     error: BaseException | None = None
     started = time.monotonic()
@@ -415,10 +416,10 @@ STREAM_FAULTS: list[Fault] = [
     Fault("429 Retry-After 0 before the stream", _fail(429, RETRIES, "0"), None, RETRIES + 1, waits="zero"),
     Fault("503 before the stream", _fail(503, 1), None, 2),
     Fault("404 before the stream", _fail(404, 1), NotFoundError, 1, status=404),
-    Fault("drop before the stream", lambda fake, path: fake.drop(path=path), None, 2),
+    Fault("drop before the stream", lambda fake, operation: fake.drop(operation=operation), None, 2),
     Fault(
         "stall before the stream, retry_timeout=True",
-        lambda fake, path: fake.stall(STALL, path=path),
+        lambda fake, operation: fake.stall(STALL, operation=operation),
         None,
         2,
         options={"timeout": TIMEOUT, "retry_timeout": True},
@@ -434,7 +435,7 @@ def test_stream_faults_before_the_first_event(
     mode: str, fault: Fault, fake: FakeChatBotKit, sleeps: list[float]
 ) -> None:
     conversation_id = new_conversation(fake)
-    fault.inject(fake, STREAM.path)
+    fault.inject(fake, STREAM.operation)
     events: list[Any] = []
     outcome: Any = None
     error: BaseException | None = None

@@ -73,7 +73,10 @@ def _arguments(function: Callable[..., Any], fake: FakeChatBotKit) -> list[Any]:
 
 @pytest.mark.parametrize("function", _cases())
 def test_typing_case_runs(function: Callable[..., Any]) -> None:
-    fake = FakeChatBotKit()
+    # A case that sends fields newer than the spec (extra_body/extra_query) needs a fake
+    # that lets unknown properties through, as an API newer than the spec would.
+    source = inspect.getsource(function)
+    fake = FakeChatBotKit(strict="extra_body" not in source and "extra_query" not in source)
     result = function(*_arguments(function, fake))
     if inspect.iscoroutine(result):
         asyncio.run(result)

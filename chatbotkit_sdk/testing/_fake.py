@@ -2,8 +2,9 @@
 
 This module is the fake's whole behaviour, with no I/O: a request goes in as a
 ``FakeRequest`` and a ``FakeResponse`` comes out. Routes come from the generated
-``OPERATIONS`` tables (the spec's paths), request bodies are checked against the
-spec's models, answers are built from them. ``_transport.py`` (httpx, in process)
+``OPERATIONS`` tables (the spec's paths), request bodies and queries are checked
+against the spec (``_validate``'s server modes: constraints too), answers are built
+from its models. ``_transport.py`` (httpx, in process)
 and ``_server.py`` (HTTP/1.1 on loopback) only carry bytes, and apply the faults
 that need a wire: stalls, dropped connections, cut streams.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import difflib
 import hashlib
 import hmac
 import itertools
@@ -26,7 +28,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, TypeAlias, TypeGuard, cast
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 
 import attrs
 import httpx
@@ -34,11 +36,11 @@ from chatbotkit_api.operations import MODELS, OPERATIONS
 from dateutil import parser as date_parser
 
 from .._exceptions import status_error_class
-from .._validate import Invalid, check_model
+from .._validate import Invalid, check_model, request_mode, served_query
 from . import _bot, _newer
 from ._server import serve
 from ._transport import FakeTransport
-from ._wire import DROP, PAUSE, FakeRequest, FakeResponse, Fault, RecordedRequest
+from ._wire import DROP, PAUSE, REDACTED, FakeRequest, FakeResponse, Fault, RecordedRequest
 
 __all__ = ["DROP", "Bot", "Fault", "FakeChatBotKit", "FakeRequest", "FakeResponse", "RecordedRequest"]
 
@@ -68,6 +70,20 @@ Bot: TypeAlias = Callable[[list[dict[str, str]], dict[str, Any]], str | Mapping[
 #: The fields a seeded conversation or message may be given (the API's camelCase names).
 CONVERSATION_FIELDS = frozenset(MODELS["ListedConversation"].fields) - {"id", "createdAt"}
 MESSAGE_FIELDS = frozenset(MODELS["ConversationMessage"].fields)
+#: A page's size when the request gives no ``take``, and the range a ``take`` is clamped to.
+#: The spec says only that ``take`` is an integer; these are the fake's own (as the API's).
+DEFAULT_TAKE = 25
+TAKE_RANGE = (1, 100)
+#: The path templates of the spec, for faults' ``path=``.
+PATH_TEMPLATES = frozenset(op.path for op in OPERATIONS.values())
+#: What ``add_fault(kind, ...)`` calls: the fault methods by name.
+FAULT_METHODS = ("fail", "stall", "drop", "cut_stream", "malformed_line")
+#: Header (and query parameter) names whose values are credentials, for the request log.
+_SECRET_NAME = re.compile(
+    r"auth|secret|token|passw|credential|cookie|session|signature|api[-_]?key|private", re.IGNORECASE
+)
+#: Header values that carry a credential whatever the header's name.
+_SECRET_VALUE = re.compile(r"\s*(bearer|basic|digest|token)\s+\S", re.IGNORECASE)
 
 
 class _ApiError(Exception):
@@ -109,11 +125,18 @@ class FakeChatBotKit:
 
     - Requires ``Authorization: Bearer <token>``: ``secret`` if given, else any token;
       conversation session tokens work for send, receive and message create.
-    - 404 for unknown ids, 400 naming the field for a body that breaks the spec.
+    - 404 for unknown ids. 400 naming the field for a body or query that breaks the
+      spec: an unknown property (at any depth) or query parameter, a wrong type, a value
+      outside an enum, or outside the spec's constraints (minimum/maximum, lengths,
+      pattern, item counts). ``strict=False`` lets unknown properties and query
+      parameters through (as ``extra_body``/``extra_query`` send them) and still checks
+      the known ones.
     - Serves ``/v1/...`` and ``/api/v1/...``; pages by ``cursor``/``take``/``order``.
     - Its bot answers deterministically (see ``_bot.py``) and streams as the API does.
-    - ``fail()``, ``stall()``, ``drop()``, ``cut_stream()``, ``malformed_line()`` inject
-      faults into the next matching requests.
+    - Logs every request (``requests``, ``calls()``, ``assert_called()``), credentials
+      redacted.
+    - ``fail()``, ``stall()``, ``drop()``, ``cut_stream()``, ``malformed_line()`` (or
+      ``add_fault()``) inject faults into the next matching requests.
 
     Scripting the bot. A bot turn is the answer of stateless ``complete``, stateful
     ``complete`` and ``receive`` (``send`` stores the user's message, ``dispatch`` names a
@@ -186,6 +209,7 @@ class FakeChatBotKit:
         bot: Bot | None = None,
         seed: int | None = None,
         clock: Callable[[], float] | None = None,
+        strict: bool = True,
     ) -> None:
         self.secret = secret
         #: Seconds between streamed tokens (0: as fast as possible).
@@ -194,8 +218,12 @@ class FakeChatBotKit:
         self.newer_api = newer_api
         #: The bot that answers when no reply is queued (None: the rule-based one).
         self.bot = bot
+        #: Refuse (400) properties and query parameters the spec does not declare.
+        self.strict = strict
         self.requests: list[RecordedRequest] = []
         self.faults: list[Fault] = []
+        #: Draws whether a fault with a ``probability`` below 1 fires: the same draws for a seed.
+        self._fault_random = random.Random(seed)
         self._routes = _routes()
         self._lock = threading.RLock()
         self._ids = itertools.count(1)
@@ -215,28 +243,157 @@ class FakeChatBotKit:
         self.usage_log: list[dict[str, Any]] = []
 
     # --- fault injection ---------------------------------------------------------
+    #
+    # Every fault method takes, besides its own arguments:
+    #   operation=  an operation's name in OPERATIONS ("complete_conversation_message"), or
+    #   path=       a path template of the spec, matched exactly
+    #               ("/conversation/{conversationId}/complete"); neither: any operation;
+    #   times=      how many requests it hits (1);
+    #   probability= the chance (0..1) that it hits a matching request (1.0); the draw
+    #               comes from the fake's own random.Random;
+    #   latency=    seconds added before the answer (0.0).
+    # A request for a path the API does not have (404/405) never uses a fault up. Each
+    # method returns the Fault it added; an argument that is not valid is a ValueError.
 
     def fail(
-        self, status: int = 503, *, times: int = 1, path: str | None = None, retry_after: str | None = None
-    ) -> None:
-        """The next ``times`` matching requests answer ``status`` (with ``Retry-After``)."""
-        self.faults.append(Fault("status", times, path, status=status, retry_after=retry_after))
+        self,
+        status: int = 503,
+        *,
+        times: int = 1,
+        operation: str | None = None,
+        path: str | None = None,
+        retry_after: str | None = None,
+        code: str | None = None,
+        message: str | None = None,
+        probability: float = 1.0,
+        latency: float = 0.0,
+    ) -> Fault:
+        """The next ``times`` matching requests answer ``status`` (with ``Retry-After``),
+        with the error body ``{"message": message, "code": code}``; by default
+        ``"Injected failure"`` and the status's code (``RATE_LIMITED`` for 429)."""
+        _status(status)
+        _optional_text("retry_after", retry_after)
+        _optional_text("code", code)
+        _optional_text("message", message)
+        fault = Fault("status", status=status, retry_after=retry_after, code=code, message=message)
+        return self._add_fault(
+            fault, times=times, operation=operation, path=path, probability=probability, latency=latency
+        )
 
-    def stall(self, seconds: float, *, times: int = 1, path: str | None = None) -> None:
+    def stall(
+        self,
+        seconds: float,
+        *,
+        times: int = 1,
+        operation: str | None = None,
+        path: str | None = None,
+        probability: float = 1.0,
+        latency: float = 0.0,
+    ) -> Fault:
         """The next matching requests wait ``seconds`` before answering."""
-        self.faults.append(Fault("stall", times, path, seconds=seconds))
+        fault = Fault("stall", seconds=_seconds("seconds", seconds))
+        return self._add_fault(
+            fault, times=times, operation=operation, path=path, probability=probability, latency=latency
+        )
 
-    def drop(self, *, times: int = 1, path: str | None = None) -> None:
+    def drop(
+        self,
+        *,
+        times: int = 1,
+        operation: str | None = None,
+        path: str | None = None,
+        probability: float = 1.0,
+        latency: float = 0.0,
+    ) -> Fault:
         """The next matching requests lose their connection before any answer."""
-        self.faults.append(Fault("drop", times, path))
+        return self._add_fault(
+            Fault("drop"),
+            times=times,
+            operation=operation,
+            path=path,
+            probability=probability,
+            latency=latency,
+        )
 
-    def cut_stream(self, after_events: int, *, times: int = 1, path: str | None = None) -> None:
-        """The next matching answers lose their connection after ``after_events`` lines."""
-        self.faults.append(Fault("cut", times, path, after_events=after_events))
+    def cut_stream(
+        self,
+        after_events: int,
+        *,
+        times: int = 1,
+        operation: str | None = None,
+        path: str | None = None,
+        probability: float = 1.0,
+        latency: float = 0.0,
+    ) -> Fault:
+        """The next matching answers lose their connection after ``after_events`` lines
+        (a plain JSON answer: after half its body)."""
+        fault = Fault("cut", after_events=_count("after_events", after_events, 0))
+        return self._add_fault(
+            fault, times=times, operation=operation, path=path, probability=probability, latency=latency
+        )
 
-    def malformed_line(self, after_events: int = 0, *, times: int = 1, path: str | None = None) -> None:
-        """The next matching streams send a line that is not JSON after ``after_events`` lines."""
-        self.faults.append(Fault("malformed", times, path, after_events=after_events))
+    def malformed_line(
+        self,
+        after_events: int = 0,
+        *,
+        times: int = 1,
+        operation: str | None = None,
+        path: str | None = None,
+        probability: float = 1.0,
+        latency: float = 0.0,
+    ) -> Fault:
+        """The next matching streams send a line that is not JSON after ``after_events`` lines
+        (requests answered in plain JSON leave it waiting for a stream)."""
+        fault = Fault("malformed", after_events=_count("after_events", after_events, 0))
+        return self._add_fault(
+            fault, times=times, operation=operation, path=path, probability=probability, latency=latency
+        )
+
+    def add_fault(self, kind: str, **fields: Any) -> Fault:
+        """Add a fault described as data: ``kind`` names the method (``"fail"``,
+        ``"stall"``, ``"drop"``, ``"cut_stream"``, ``"malformed_line"``) and ``fields``
+        are exactly that method's arguments by name, so a JSON object such as
+
+            {"kind": "fail", "status": 429, "retry_after": "0", "code": "RATE_LIMITED",
+             "message": "slow down", "operation": "complete_conversation_message",
+             "times": 2, "probability": 0.5, "latency": 0.1}
+
+        is added with ``fake.add_fault(**obj)``. Fields by kind (all optional unless said):
+        ``fail``: status (int, 503), retry_after (str), code (str), message (str);
+        ``stall``: seconds (number, required); ``cut_stream``: after_events (int,
+        required); ``malformed_line``: after_events (int, 0); every kind: operation (str)
+        or path (str), times (int >= 1, 1), probability (number 0..1, 1), latency
+        (number >= 0, 0). Anything else (an unknown kind or field, a wrong type or value)
+        is a ``ValueError`` naming it. Returns the ``Fault``.
+        """
+        if kind not in FAULT_METHODS:
+            raise ValueError(f"kind: expected one of {', '.join(map(repr, FAULT_METHODS))}, got {kind!r}")
+        method: Callable[..., Fault] = getattr(self, kind)
+        takes = _fault_fields(kind)
+        for name in fields:
+            if name not in takes:
+                raise ValueError(f"{name}: not a field of a {kind!r} fault (it takes {', '.join(takes)})")
+        if kind in ("stall", "cut_stream") and takes[0] not in fields:
+            raise ValueError(f"{takes[0]}: required for a {kind!r} fault")
+        return method(**fields)
+
+    def _add_fault(
+        self,
+        fault: Fault,
+        *,
+        times: int,
+        operation: str | None,
+        path: str | None,
+        probability: float,
+        latency: float,
+    ) -> Fault:
+        fault.times = _count("times", times, 1)
+        fault.operation, fault.path = _fault_target(operation, path)
+        fault.probability = _probability(probability)
+        fault.latency = _seconds("latency", latency)
+        with self._lock:
+            self.faults.append(fault)
+        return fault
 
     # --- scripting the bot, seeding state ---------------------------------------------
 
@@ -387,45 +544,157 @@ class FakeChatBotKit:
         """Serve over HTTP/1.1 on loopback in a thread: ``with fake.serve() as base_url:``."""
         return serve(self, host, port)
 
-    def _take_fault(self, path: str, streaming: bool) -> Fault | None:
+    def _take_fault(self, operation: str, streaming: bool) -> Fault | None:
+        template = OPERATIONS[operation].path
         for fault in self.faults:
             # A malformed line needs a stream to be put in; plain answers leave it waiting.
-            if fault.matches(path) and (streaming or fault.kind != "malformed"):
-                fault.times -= 1
-                return fault
+            if not fault.matches(operation, template) or (fault.kind == "malformed" and not streaming):
+                continue
+            if fault.probability < 1 and self._fault_random.random() >= fault.probability:
+                continue  # not this time: the request is left to the next fault
+            fault.times -= 1
+            return fault
         return None
+
+    # --- what the fake saw ------------------------------------------------------------
+
+    def calls(self, operation: str) -> list[RecordedRequest]:
+        """The logged requests for ``operation`` (a name of ``OPERATIONS``), oldest first."""
+        _operation(operation)
+        with self._lock:
+            return [r for r in self.requests if r.operation == operation]
+
+    def assert_called(
+        self,
+        operation: str,
+        *,
+        times: int | None = None,
+        json: Mapping[str, Any] | None = None,
+        query: Mapping[str, str | list[str]] | None = None,
+    ) -> list[RecordedRequest]:
+        """Assert that ``operation`` was requested, and return the requests that match.
+
+        Matching requests are those for ``operation`` whose parsed body contains ``json``
+        (a subset: every key given, at any depth, with an equal value; lists element by
+        element) and whose query contains ``query`` (same rule, values as sent: strings).
+        ``times=None``: at least one must match; ``times=n``: exactly ``n`` (0: none).
+        Otherwise ``AssertionError`` says what was expected and lists every request seen,
+        with its operation, status and body.
+        """
+        _operation(operation)
+        if times is not None:
+            _count("times", times, 0)
+        calls = self.calls(operation)
+        matching = [
+            r
+            for r in calls
+            if (json is None or _contains(r.json, json)) and (query is None or _contains(r.query, query))
+        ]
+        if (len(matching) == times) if times is not None else bool(matching):
+            return matching
+        with self._lock:
+            seen = list(self.requests)
+        raise AssertionError(
+            _called_message(
+                operation,
+                times=times,
+                body=json,
+                query=query,
+                matched=len(matching),
+                called=len(calls),
+                seen=seen,
+            )
+        )
 
     # --- the one entry point -------------------------------------------------------
 
     def handle(self, request: FakeRequest) -> FakeResponse:
         """Answer one request. Thread-safe; does no I/O."""
         parts = urlsplit(request.url)
-        path = parts.path
         with self._lock:
-            route, params = self._route(request.method, path)
-            self.requests.append(
-                RecordedRequest(
-                    request.method, path, route.name if route else None, request.headers, request.body
-                )
-            )
-            if path.startswith("/_fake/uploads/"):
-                return self._respond(self._upload_bytes(request, path, dict(parse_qsl(parts.query))))
-            streaming = route is not None and route.streams
-            fault = self._take_fault(path, streaming and JSONL in request.headers.get("accept", ""))
-            if fault is not None and fault.kind == "status":
-                headers = {"Retry-After": fault.retry_after} if fault.retry_after is not None else {}
-                failure = {"message": "Injected failure", "code": _code(fault.status)}
-                return _json(fault.status, self._error(failure), headers)
+            route, params = self._route(request.method, parts.path)
+            upload = parts.path.startswith("/_fake/uploads/")
+            document = _NO_BODY if upload else _parse(request.body)
+            response: FakeResponse | None = None
             try:
-                if route is None:
-                    raise self._no_route(request.method, path)
-                self._authorize(request, route, params)
-                result = self._dispatch(route, params, request, parts.query)
-            except _ApiError as error:
-                response = _json(error.status, self._error({"message": error.message, "code": error.code}))
-            else:
-                response = self._respond(result, request, route.name)
+                response = self._answer(request, parts, route, params, document)
+                return response
+            finally:  # logged even if answering failed
+                self.requests.append(self._record(request, parts, route, document, response))
+
+    def _answer(
+        self,
+        request: FakeRequest,
+        parts: SplitResult,
+        route: _Route | None,
+        params: dict[str, str],
+        document: Any,
+    ) -> FakeResponse:
+        path = parts.path
+        if path.startswith("/_fake/uploads/"):
+            return self._respond(self._upload_bytes(request, path, dict(parse_qsl(parts.query))))
+        fault = None
+        if route is not None:  # a path the API does not have never uses a fault up
+            streaming = route.streams and JSONL in request.headers.get("accept", "")
+            fault = self._take_fault(route.name, streaming)
+        if fault is not None and fault.kind == "status":
+            headers = {"Retry-After": fault.retry_after} if fault.retry_after is not None else {}
+            failure = {
+                "message": "Injected failure" if fault.message is None else fault.message,
+                "code": _code(fault.status) if fault.code is None else fault.code,
+            }
+            return _apply(fault, _json(fault.status, self._error(failure), headers))
+        try:
+            if route is None:
+                raise self._no_route(request.method, path)
+            self._authorize(request, route, params)
+            result = self._dispatch(route, params, request, parts.query, document)
+        except _ApiError as error:
+            response = _json(error.status, self._error({"message": error.message, "code": error.code}))
+        else:
+            response = self._respond(result, request, route.name)
         return _apply(fault, response)
+
+    def _record(
+        self,
+        request: FakeRequest,
+        parts: SplitResult,
+        route: _Route | None,
+        document: Any,
+        response: FakeResponse | None,
+    ) -> RecordedRequest:
+        headers = {name: self._redact(name, value) for name, value in request.headers.items()}
+        query: dict[str, str | list[str]] = {}
+        for key, text in parse_qsl(parts.query, keep_blank_values=True):
+            value = self._redact(key, text)
+            before = query.get(key)
+            query[key] = (
+                value if before is None else [*([before] if isinstance(before, str) else before), value]
+            )
+        return RecordedRequest(
+            request.method,
+            parts.path,
+            route.name if route else None,
+            headers,
+            request.body,
+            query=query,
+            json=None if document in (_NO_BODY, _NOT_JSON, _TOO_DEEP) else document,
+            status=None if response is None or response.drop else response.status,
+        )
+
+    def _redact(self, name: str, value: str) -> str:
+        """``value``, or ``REDACTED`` if it looks like a credential (for the request log)."""
+        if _SECRET_NAME.search(name) or _SECRET_VALUE.match(value):
+            return REDACTED
+        if self.secret and self.secret in value:
+            return REDACTED
+        if "ses_" in value and any(token in value for token in self.sessions):
+            return REDACTED
+        return value
+
+    def _mode(self) -> int:
+        """How requests are checked: as the API would, with this fake's options."""
+        return request_mode(unknown_keys=not self.strict, unknown_values=self.newer_api, served=True)
 
     def _route(self, method: str, path: str) -> tuple[_Route | None, dict[str, str]]:
         for prefix in ("/api/v1", "/v1"):
@@ -460,29 +729,40 @@ class FakeChatBotKit:
         if self.secret is not None and not hmac.compare_digest(token.encode(), self.secret.encode()):
             raise _ApiError(401, "NOT_AUTHENTICATED", "the secret is not valid")
 
-    def _dispatch(self, route: _Route, params: dict[str, str], request: FakeRequest, query: str) -> Any:
+    def _dispatch(
+        self, route: _Route, params: dict[str, str], request: FakeRequest, query: str, document: Any
+    ) -> Any:
+        # The API's own view of a request: typed strictly, within the spec's constraints;
+        # unknown properties refused unless strict=False (extra_body); a newer API also
+        # takes the enum values it sends itself, such as its new message type.
+        mode = self._mode()
         body: dict[str, Any] = {}
-        if route.body_model is not None:
-            body = _json_body(request.body)
-            try:
-                # The API's own view of a request: typed strictly, unknown properties let
-                # through (they are how extra_body reaches a newer API); a newer API also
-                # takes the enum values it sends itself, such as its new message type.
-                check_model(
-                    route.body_model, body, strict=True, unknown_keys=True, unknown_values=self.newer_api
-                )
-            except Invalid as exc:
-                raise _bad(f"{exc.path}: {exc.problem}" if exc.path else exc.problem) from None
-        handler: Callable[..., Any] = getattr(self, f"_{route.name}")
         op = OPERATIONS[route.name]
+        try:
+            if route.body_model is not None:
+                body = _json_body(document)
+                check_model(
+                    route.body_model,
+                    body,
+                    strict=True,
+                    served=True,
+                    unknown_keys=not self.strict,
+                    unknown_values=self.newer_api,
+                )
+            read = served_query(op, parse_qsl(query, keep_blank_values=True), mode)
+        except Invalid as exc:
+            raise _bad(f"{exc.path}: {exc.problem}" if exc.path else exc.problem) from None
+        except RecursionError:
+            raise _bad("the request body is nested too deeply") from None
+        handler: Callable[..., Any] = getattr(self, f"_{route.name}")
         args: dict[str, Any] = {p.attribute: params[p.name] for p in op.path_params}
         if route.body_model is not None:
             args["body"] = body
         names = {p.name for p in op.query}
         if "cursor" in names:  # a page: cursor, take and maybe order
-            args["query"] = _page_query(query, ordered="order" in names)
+            args["query"] = _page_query(read, route.name)
         elif names:
-            args["query"] = dict(parse_qsl(query))
+            args["query"] = read
         if route.name == "upload_conversation_attachment":
             args["base"] = _origin(request.url)
         return handler(**args)
@@ -718,22 +998,19 @@ class FakeChatBotKit:
         self.attachments.pop(conversation_id, None)
         return {"id": conversation_id}
 
-    def _vote(self, record: dict[str, Any], body: Mapping[str, Any], up: bool) -> None:
-        value = body.get("value", 100 if up else -100)
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int)
-            or not (1 <= value <= 100 if up else -100 <= value <= -1)
-        ):
-            raise _bad(f"value: must be {'1..100' if up else '-100..-1'}, got {value!r}")
+    def _vote(self, record: dict[str, Any], body: Mapping[str, Any], operation: str) -> None:
+        """Keep a vote; its range was checked against the spec, which also gives its default."""
+        model = OPERATIONS[operation].body
+        assert model is not None
+        value = body.get("value", MODELS[model].fields["value"].schema.default)
         record["_vote"] = {"value": value, "reason": body.get("reason")}
 
     def _upvote_conversation(self, conversation_id: str, body: dict[str, Any]) -> dict[str, Any]:
-        self._vote(self._conversation(conversation_id), body, up=True)
+        self._vote(self._conversation(conversation_id), body, "upvote_conversation")
         return {"id": conversation_id}
 
     def _downvote_conversation(self, conversation_id: str, body: dict[str, Any]) -> dict[str, Any]:
-        self._vote(self._conversation(conversation_id), body, up=False)
+        self._vote(self._conversation(conversation_id), body, "downvote_conversation")
         return {"id": conversation_id}
 
     def _complete_conversation(self, body: dict[str, Any]) -> _Stream:
@@ -768,10 +1045,8 @@ class FakeChatBotKit:
         return {"channelId": self._channel(body)}
 
     def _channel(self, body: Mapping[str, Any]) -> str:
-        channel = body.get("channelId")
-        if channel is not None and len(channel) < 24:
-            raise _bad("channelId: must be at least 24 characters")
-        return str(channel or f"ch_{self._random_bytes(12).hex()}")
+        # A given channelId's length was checked against the spec (minLength).
+        return str(body.get("channelId") or f"ch_{self._random_bytes(12).hex()}")
 
     def _compact_conversation_stateless(self, body: dict[str, Any]) -> dict[str, Any]:
         text = _summary([m["text"] for m in body["messages"]])
@@ -832,13 +1107,13 @@ class FakeChatBotKit:
     def _upvote_conversation_message(
         self, conversation_id: str, message_id: str, body: dict[str, Any]
     ) -> dict[str, Any]:
-        self._vote(self._message(conversation_id, message_id), body, up=True)
+        self._vote(self._message(conversation_id, message_id), body, "upvote_conversation_message")
         return {"id": message_id}
 
     def _downvote_conversation_message(
         self, conversation_id: str, message_id: str, body: dict[str, Any]
     ) -> dict[str, Any]:
-        self._vote(self._message(conversation_id, message_id), body, up=False)
+        self._vote(self._message(conversation_id, message_id), body, "downvote_conversation_message")
         return {"id": message_id}
 
     def _synthesize_conversation_message(
@@ -1117,10 +1392,13 @@ def _json(status: int, payload: Any, headers: Mapping[str, str] | None = None) -
 
 
 def _apply(fault: Fault | None, response: FakeResponse) -> FakeResponse:
-    if fault is None or fault.kind == "status":
+    if fault is None:
+        return response
+    response.stall += fault.latency
+    if fault.kind == "status":
         return response
     if fault.kind == "stall":
-        response.stall = fault.seconds
+        response.stall += fault.seconds
     elif fault.kind == "drop":
         response.drop = True
     elif response.lines is not None:
@@ -1153,35 +1431,45 @@ def _origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def _json_body(raw: bytes) -> dict[str, Any]:
+#: A request without a body, or one whose body is not JSON (see ``_parse``).
+_NO_BODY = object()
+_NOT_JSON = object()
+_TOO_DEEP = object()
+
+
+def _parse(raw: bytes) -> Any:
+    """The body as JSON, once per request: for the log and for the operation."""
     if not raw.strip():
-        raise _bad("the request body must be a JSON object")
+        return _NO_BODY
     try:
-        body = json.loads(raw)
+        return json.loads(raw)
     except ValueError:
-        raise _bad("the request body is not JSON") from None
-    if not isinstance(body, dict):
+        return _NOT_JSON
+    except RecursionError:  # nested deeper than Python reads
+        return _TOO_DEEP
+
+
+def _json_body(document: Any) -> dict[str, Any]:
+    if document is _NOT_JSON:
+        raise _bad("the request body is not JSON")
+    if document is _TOO_DEEP:
+        raise _bad("the request body is nested too deeply")
+    if not isinstance(document, dict):
         raise _bad("the request body must be a JSON object")
-    return cast("dict[str, Any]", body)
+    return cast("dict[str, Any]", document)
 
 
-def _page_query(raw: str, *, ordered: bool) -> dict[str, Any]:
-    pairs = parse_qsl(raw, keep_blank_values=True)
-    query: dict[str, Any] = {"cursor": None, "take": 25, "order": "desc", "meta": {}}
-    for key, value in pairs:
-        if key == "cursor":
-            query["cursor"] = value or None
-        elif key == "take":
-            if not re.fullmatch(r"-?\d+", value):
-                raise _bad(f"take: expected an integer, got {value!r}")
-            query["take"] = min(max(int(value), 1), 100)
-        elif key == "order" and ordered:
-            if value not in ("asc", "desc"):
-                raise _bad(f"order: expected 'asc' or 'desc', got {value!r}")
-            query["order"] = value
-        elif key.startswith("meta[") and key.endswith("]"):
-            query["meta"][key[5:-1]] = value
-    return query
+def _page_query(read: Mapping[str, Any], operation: str) -> dict[str, Any]:
+    """A page's query (checked against the spec) with the defaults filled in."""
+    order = next((p for p in OPERATIONS[operation].query if p.name == "order"), None)
+    take = read.get("take", DEFAULT_TAKE)
+    return {
+        "cursor": read.get("cursor") or None,
+        "take": min(max(take, TAKE_RANGE[0]), TAKE_RANGE[1]),
+        # An operation without an order parameter lists newest first, as the ordered ones do.
+        "order": read.get("order", order.schema.default if order is not None else "desc"),
+        "meta": read.get("meta", {}),
+    }
 
 
 def _paged(items: list[dict[str, Any]], query: Mapping[str, Any]) -> _Stream:
@@ -1224,3 +1512,131 @@ def _summary(texts: list[str]) -> str:
         return ""
     first = texts[0] if len(texts[0]) < 80 else texts[0][:77] + "..."
     return f"Summary of {len(texts)} message{'s' if len(texts) != 1 else ''}, starting: {first}"
+
+
+# --- faults and the request log: argument checks and messages --------------------------
+
+
+def _operation(name: str) -> None:
+    if name not in OPERATIONS:
+        close = difflib.get_close_matches(str(name), list(OPERATIONS), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise ValueError(f"operation: {name!r} is not an operation of the spec{hint}")
+
+
+def _fault_target(operation: Any, path: Any) -> tuple[str | None, str | None]:
+    """A fault's ``operation``/``path``, checked against the spec."""
+    if operation is not None and path is not None:
+        raise ValueError("give a fault operation= or path=, not both")
+    if operation is not None:
+        if not isinstance(operation, str):
+            raise ValueError(f"operation: expected a string, got {operation!r}")
+        _operation(operation)
+    if path is not None:
+        if not isinstance(path, str):
+            raise ValueError(f"path: expected a string, got {path!r}")
+        if path not in PATH_TEMPLATES:
+            close = sorted(t for t in PATH_TEMPLATES if path and path in t)
+            close = close or difflib.get_close_matches(path, sorted(PATH_TEMPLATES), n=2)
+            hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
+            raise ValueError(
+                f"path: {path!r} is not a path of the spec (a template matched exactly, such as "
+                f"'/conversation/{{conversationId}}/complete'){hint}"
+            )
+    return operation, path
+
+
+def _fault_fields(kind: str) -> list[str]:
+    """The arguments of the fault method ``kind``, in order (``add_fault``'s fields)."""
+    import inspect
+
+    method = getattr(FakeChatBotKit, kind)
+    return [name for name in inspect.signature(method).parameters if name != "self"]
+
+
+def _count(name: str, value: Any, least: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < least:
+        raise ValueError(f"{name}: expected an integer >= {least}, got {value!r}")
+    return value
+
+
+def _status(value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 100 <= value <= 599:
+        raise ValueError(f"status: expected an HTTP status 100..599, got {value!r}")
+
+
+def _probability(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise ValueError(f"probability: expected a number 0..1, got {value!r}")
+    return float(value)
+
+
+def _seconds(name: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < math.inf:
+        raise ValueError(f"{name}: expected a number of seconds >= 0, got {value!r}")
+    return float(value)
+
+
+def _optional_text(name: str, value: Any) -> None:
+    if value is not None and not isinstance(value, str):
+        raise ValueError(f"{name}: expected a string, got {value!r}")
+
+
+def _contains(actual: Any, expected: Any) -> bool:
+    """Whether ``actual`` (JSON data) holds ``expected``: objects by subset, at any depth."""
+    if isinstance(expected, Mapping):
+        if not isinstance(actual, Mapping):
+            return False
+        found = cast("Mapping[str, Any]", actual)
+        return all(
+            k in found and _contains(found[k], v) for k, v in cast("Mapping[str, Any]", expected).items()
+        )
+    if isinstance(expected, list | tuple):
+        wanted = cast("Sequence[Any]", expected)
+        if not isinstance(actual, list):
+            return False
+        got = cast("Sequence[Any]", actual)
+        return len(got) == len(wanted) and all(_contains(a, e) for a, e in zip(got, wanted, strict=True))
+    if isinstance(expected, bool) or isinstance(actual, bool):  # JSON keeps true and 1 apart
+        return type(actual) is type(expected) and actual == expected
+    return bool(actual == expected)
+
+
+def _shown(value: Any, limit: int = 200) -> str:
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=repr)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _called_message(
+    operation: str,
+    *,
+    times: int | None,
+    body: Mapping[str, Any] | None,
+    query: Mapping[str, Any] | None,
+    matched: int,
+    called: int,
+    seen: Sequence[RecordedRequest],
+) -> str:
+    wanted = "at least once" if times is None else f"{times} time{'s' if times != 1 else ''}"
+    having = [f"a body containing {_shown(body)}"] if body is not None else []
+    having += [f"a query containing {_shown(query)}"] if query is not None else []
+    such = f" with {' and '.join(having)}" if having else ""
+    got = f"{matched} time{'s' if matched != 1 else ''}"
+    if having:
+        got += f" with such a request ({called} in all)"
+    lines = [f"expected {operation} to be called {wanted}{such}; it was called {got}."]
+    shown = seen[-50:]
+    lines.append(f"The fake saw {len(seen)} request{'s' if len(seen) != 1 else ''}" + (":" if seen else "."))
+    if len(seen) > len(shown):
+        lines.append(f"  ... {len(seen) - len(shown)} earlier ones left out")
+    for number, request in enumerate(shown, start=len(seen) - len(shown) + 1):
+        line = f"  {number}. {request.operation or '(no operation)'}: {request.method} {request.path}"
+        if request.query:
+            line += f" query {_shown(request.query)}"
+        line += f" -> {request.status if request.status is not None else 'dropped'}"
+        if request.json is not None:
+            line += f", body {_shown(request.json)}"
+        elif request.body:
+            line += f", body of {len(request.body)} bytes (not JSON)"
+        lines.append(line)
+    return "\n".join(lines)

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
-__all__ = ["DROP", "PAUSE", "FakeRequest", "FakeResponse", "Fault", "RecordedRequest"]
+__all__ = ["DROP", "PAUSE", "REDACTED", "FakeRequest", "FakeResponse", "Fault", "RecordedRequest"]
 
 #: Marks, in a stream's lines, where the connection is to be dropped.
 DROP = b"\x00drop"
 #: Marks, in a stream's lines, a pause of ``token_delay`` (each shell sleeps its own way).
 PAUSE = b"\x00pause"
+#: What a credential in a header (or a query parameter) of a ``RecordedRequest`` reads as.
+REDACTED = "[redacted]"
 
 
 @attrs.frozen
@@ -38,26 +40,67 @@ class FakeResponse:
 
 @attrs.frozen
 class RecordedRequest:
-    """What the fake saw: for tests that count or inspect requests."""
+    """One request as the fake saw it, and its answer: for tests that count or inspect requests.
+
+    - ``method``; ``path``: as sent, with its ``/v1`` or ``/api/v1`` prefix, without the query;
+    - ``operation``: the operation's name in ``OPERATIONS`` (the generated module's name,
+      e.g. ``complete_conversation_message``), ``None`` for a path the API does not have;
+    - ``headers``: lower-case names; ``Authorization`` and anything else that looks like a
+      credential (by name, by a ``Bearer``/``Basic`` value, or holding the fake's secret or
+      a session token) reads ``"[redacted]"`` (``REDACTED``);
+    - ``body``: the raw bytes; ``json``: the body parsed as JSON, or ``None`` (no body, or
+      not JSON);
+    - ``query``: each query parameter as sent (decoded), ``name -> value``, a list of
+      values when the name was repeated; deepObject keys stay as sent (``"meta[team]"``);
+      credential-like parameters (e.g. a presigned upload's ``signature``) are redacted;
+    - ``status``: the status of the answer, ``None`` when the connection was dropped
+      before one (a ``drop()`` fault).
+    """
 
     method: str
     path: str
     operation: str | None
     headers: Mapping[str, str]
     body: bytes
+    query: Mapping[str, str | list[str]] = attrs.field(factory=lambda: {})
+    json: Any = None
+    status: int | None = None
+
+
+#: A fault's kind: what ``fail``, ``stall``, ``drop``, ``cut_stream`` and ``malformed_line`` add.
+FaultKind = Literal["status", "stall", "drop", "cut", "malformed"]
 
 
 @attrs.define
 class Fault:
-    """One injected failure, consumed by the next ``times`` matching requests."""
+    """One injected failure, for the next ``times`` matching requests (see ``FakeChatBotKit.fail``).
 
-    kind: Literal["status", "stall", "drop", "cut", "malformed"]
+    A fault matches a request for its ``operation`` (a name of ``OPERATIONS``) or its
+    ``path`` (a path template of the spec, such as ``/conversation/{conversationId}/complete``,
+    matched exactly), or any request of the API if it has neither; never one for a path
+    the API does not have. A matching fault fires with ``probability`` (drawn from the
+    fake's own ``random.Random``), and each time it fires ``times`` counts down.
+    ``latency`` is added before the answer, whatever the kind.
+    """
+
+    kind: FaultKind
     times: int = 1
-    path: str | None = None  # a substring of the API path, e.g. "/complete"
+    path: str | None = None
     status: int = 503
     retry_after: str | None = None
     seconds: float = 0.0
     after_events: int = 0
+    operation: str | None = None
+    #: the error body's ``code`` (default: the status's, e.g. ``RATE_LIMITED``) and ``message``
+    code: str | None = None
+    message: str | None = None
+    probability: float = 1.0
+    latency: float = 0.0
 
-    def matches(self, path: str) -> bool:
-        return self.times > 0 and (self.path is None or self.path in path)
+    def matches(self, operation: str, template: str) -> bool:
+        """Whether the fault applies to a request for ``operation``, whose path template is ``template``."""
+        return (
+            self.times > 0
+            and (self.operation is None or self.operation == operation)
+            and (self.path is None or self.path == template)
+        )
