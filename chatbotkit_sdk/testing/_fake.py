@@ -37,7 +37,7 @@ from dateutil import parser as date_parser
 
 from .._exceptions import status_error_class
 from .._validate import Invalid, check_model, request_mode, served_query
-from . import _bot, _newer
+from . import _bot, _control, _newer
 from ._server import serve
 from ._transport import FakeTransport
 from ._wire import DROP, PAUSE, REDACTED, FakeRequest, FakeResponse, Fault, RecordedRequest
@@ -220,15 +220,26 @@ class FakeChatBotKit:
         self.bot = bot
         #: Refuse (400) properties and query parameters the spec does not declare.
         self.strict = strict
+        self._seed = seed
+        self._clock = clock
+        self._routes = _routes()
+        self._lock = threading.RLock()
+        self._empty()
+
+    def reset(self) -> None:
+        """Back to a new fake's state: no conversations, no log, no queued replies, no
+        faults; ids and draws start again from the seed. Its options stay."""
+        with self._lock:
+            self._empty()
+
+    def _empty(self) -> None:
+        seed = self._seed
         self.requests: list[RecordedRequest] = []
         self.faults: list[Fault] = []
         #: Draws whether a fault with a ``probability`` below 1 fires: the same draws for a seed.
         self._fault_random = random.Random(seed)
-        self._routes = _routes()
-        self._lock = threading.RLock()
         self._ids = itertools.count(1)
         self._last_ms = 0
-        self._clock = clock
         self._random = random.Random(seed) if seed is not None else None
         self._signing_key = self._random_bytes(16)
         self._replies: deque[_Reply] = deque()
@@ -611,6 +622,8 @@ class FakeChatBotKit:
     def handle(self, request: FakeRequest) -> FakeResponse:
         """Answer one request. Thread-safe; does no I/O."""
         parts = urlsplit(request.url)
+        if parts.path.startswith(_control.PREFIX) and not parts.path.startswith("/_fake/uploads/"):
+            return _control.answer(self, request.method, parts.path, request.body)  # not logged
         with self._lock:
             route, params = self._route(request.method, parts.path)
             upload = parts.path.startswith("/_fake/uploads/")
@@ -1242,6 +1255,11 @@ def _script(fields: Mapping[str, Any], who: str) -> _Reply:
         sequence: Sequence[Any] = events  # pyright: ignore[reportUnknownVariableType] - JSON: Any items
         given = tuple(_given_event(e, f"{who}: events[{i}]") for i, e in enumerate(sequence))
     return _Reply(fields.get("text"), fields.get("reasoning"), usage, end, fields.get("error"), given)
+
+
+def check_reply(fields: Mapping[str, Any], where: str) -> None:
+    """Raise ``ValueError``/``TypeError`` unless ``fields`` are a valid ``reply()``."""
+    _script(dict(fields), where)
 
 
 def _bot_reply(answer: object) -> _Reply:
