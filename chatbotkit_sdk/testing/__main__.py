@@ -20,8 +20,20 @@ def main() -> None:
         action="store_true",
         help="answer like a newer API: unknown properties, event types and message types",
     )
+    parser.add_argument(
+        "--no-strict",
+        action="store_true",
+        help="let properties and query parameters the spec does not declare through (extra_body users)",
+    )
+    parser.add_argument("--seed", type=int, help="the same ids and draws on every run")
     args = parser.parse_args()
-    fake = FakeChatBotKit(secret=args.secret, token_delay=args.token_delay, newer_api=args.newer_api)
+    fake = FakeChatBotKit(
+        secret=args.secret,
+        token_delay=args.token_delay,
+        newer_api=args.newer_api,
+        strict=not args.no_strict,
+        seed=args.seed,
+    )
 
     def announce(url: str) -> None:
         # Flushed: a script reading this from a pipe learns the port (also for --port 0).
