@@ -12,7 +12,8 @@ Names, types, required fields and enums are checked in every mode. Ranges, lengt
 patterns and item counts (the spec's constraints) are checked only in the server
 modes (``SERVED...``, what the fake ChatBotKit API uses): in this SDK's own requests
 they are the server's to enforce, and an SDK that refused what a newer API accepts
-would break its users for nothing.
+would break its users for nothing. ``served_query`` reads a request's query string as
+a server does (each value as its parameter's type), for the same checks.
 
 The forward-compatibility policy lives here and in the generated ``from_dict``, for
 every model alike. Answers are read leniently where an API grows: unknown properties
@@ -22,7 +23,8 @@ data is wrong: a required property missing, or one of the wrong type, names its 
 Requests are checked strictly; ``extra_body`` and ``UnknownValue`` are the way around.
 
 Checkers are compiled once per schema and cached, so a check costs a few dict
-look-ups per field.
+look-ups per field; the constraints live in separate, served checkers, so answers and
+this SDK's requests do not pay for them.
 """
 
 from __future__ import annotations
