@@ -125,7 +125,8 @@ class _BaseClient(ConversationEndpoints, Generic[HttpT]):
     ) -> None:
         """Make a client. Every option is checked here; nothing is sent.
 
-        ``secret`` defaults to the ``CHATBOTKIT_API_SECRET`` environment variable.
+        ``secret`` defaults to the ``CHATBOTKIT_API_SECRET`` environment variable, and
+        ``base_url`` (when neither it nor ``host`` is given) to ``CHATBOTKIT_BASE_URL``.
         ``http_client`` lets you bring your own ``httpx`` client (transport, proxies,
         limits); the SDK then leaves closing it to you.
         """

@@ -20,6 +20,9 @@ __all__ = ["DEFAULT_BASE_URL", "ClientOptions", "encode_segment"]
 
 DEFAULT_BASE_URL = "https://api.chatbotkit.com"
 SECRET_ENV = "CHATBOTKIT_API_SECRET"
+#: Where the clients send requests when neither ``base_url`` nor ``host`` is given
+#: (as ``OPENAI_BASE_URL`` does for openai-python): e.g. a fake or a proxy.
+BASE_URL_ENV = "CHATBOTKIT_BASE_URL"
 #: The official API serves /v1/...; other hosts (proxies, the fake) serve /api/v1/...
 OFFICIAL_HOST = "api.chatbotkit.com"
 
@@ -173,6 +176,13 @@ class ClientOptions:
         """Options from the constructor arguments that were given, checked."""
         values = dict(given)
         secret = _check_secret(values.pop("secret", None) or os.environ.get(SECRET_ENV))
+        from_env = os.environ.get(BASE_URL_ENV)
+        if from_env and values.get("base_url") is None and values.get("host") is None:
+            try:
+                cls(secret=secret, base_url=_url_part("base_url", from_env))  # the URL alone
+            except (TypeError, ValueError) as exc:
+                raise ValueError(f"the {BASE_URL_ENV} environment variable: {exc}") from None
+            values["base_url"] = from_env
         return cls(secret=secret, **_checked(values))
 
     def extend(self, **changes: Any) -> ClientOptions:

@@ -54,6 +54,7 @@ from chatbotkit_sdk import (
     UnprocessableEntityError,
     models,
 )
+from chatbotkit_sdk.testing import FakeChatBotKit
 
 SECRET = "sk_test_Zq8v3XyL2pN7wR4t"
 SECRET_ENV = "CHATBOTKIT_API_SECRET"
@@ -1546,3 +1547,49 @@ def test_all_is_sorted() -> None:
 
 def test_all_holds_no_underscore_names() -> None:
     assert [name for name in chatbotkit_sdk.__all__ if name.startswith("_")] == []
+
+
+BASE_URL_ENV = "CHATBOTKIT_BASE_URL"
+
+
+@pytest.mark.parametrize("cls", [ConversationClient, AsyncConversationClient])
+def test_chatbotkit_base_url_points_both_clients_at_another_api(
+    cls: type[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = FakeChatBotKit(secret="sk-env")
+    with fake.serve() as url:
+        monkeypatch.setenv(SECRET_ENV, "sk-env")
+        monkeypatch.setenv(BASE_URL_ENV, url)
+        client = cls()
+        assert client.options.origin == url
+        if cls is ConversationClient:
+            created = client.create({"name": "from the environment"})
+            client.close()
+        else:
+
+            async def go() -> Any:
+                async with client:
+                    return await client.create({"name": "from the environment"})
+
+            created = asyncio.run(go())
+    assert fake.conversations[created.id]["name"] == "from the environment"
+
+
+def test_an_explicit_base_url_or_host_wins_over_chatbotkit_base_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(BASE_URL_ENV, "http://127.0.0.1:9")
+    assert ConversationClient(secret="sk", base_url="https://proxy.example").options.origin == (
+        "https://proxy.example"
+    )
+    assert ConversationClient(secret="sk", host="api.example").options.origin == "https://api.example"
+    monkeypatch.delenv(BASE_URL_ENV)
+    assert ConversationClient(secret="sk").options.origin == "https://api.chatbotkit.com"
+
+
+@pytest.mark.parametrize("value", ["api.chatbotkit.com", "ftp://example.com", "http://user:pw@example.com"])
+def test_a_malformed_chatbotkit_base_url_is_an_error_naming_the_variable(
+    value: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(BASE_URL_ENV, value)
+    with pytest.raises(ValueError, match="the CHATBOTKIT_BASE_URL environment variable") as info:
+        ConversationClient(secret="sk-not-shown")
+    assert "sk-not-shown" not in str(info.value)

@@ -51,7 +51,7 @@ import pytest
 
 from .._client import AsyncConversationClient, ConversationClient
 from .._exceptions import ChatBotKitError
-from .._options import DEFAULT_BASE_URL, SECRET_ENV, ClientOptions
+from .._options import BASE_URL_ENV, DEFAULT_BASE_URL, SECRET_ENV, ClientOptions
 from ._fake import FakeChatBotKit
 
 BASE_URL = "http://fake.chatbotkit.test"
@@ -60,7 +60,6 @@ MARKER = "chatbotkit_fake"
 FAKE_ONLY_MARKER = "chatbotkit_fake_only"
 LIVE_OPTION = "--chatbotkit-live"
 LIVE_INI = "chatbotkit_live"
-BASE_URL_ENV = "CHATBOTKIT_BASE_URL"
 
 
 @dataclasses.dataclass(frozen=True)
