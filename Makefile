@@ -6,7 +6,7 @@ PY     := $(BIN)/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help demo install generate check-generated lint-spec lint typecheck check test bench wheel-test clean
+.PHONY: help demo install generate check-generated lint-spec lint typecheck check test bench docs docs-serve wheel-test clean
 
 help:
 	@echo "make demo             a streamed conversation with the embedded fake (or the real API)"
@@ -17,6 +17,8 @@ help:
 	@echo "make check-generated  fail, with a diff, if generated/ is stale"
 	@echo "make lint-spec        validate openapi/conversation.yaml"
 	@echo "make bench            the SDK against raw httpx on a loopback server (about 2 minutes)"
+	@echo "make docs             build the documentation site into site/ (mkdocs --strict: any warning fails)"
+	@echo "make docs-serve       the same site, rebuilt on every change, on http://127.0.0.1:8000"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required (set PYTHON=...)")'
@@ -59,5 +61,16 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/run.py
 
+# mkdocs.yml says what is built; --strict turns every warning (a broken link, a reference
+# that does not resolve) into a failure. mkdocs-material prints a notice about its future
+# on every run unless told not to: it is not about this site.
+DOCS_ENV := NO_MKDOCS_2_WARNING=1 PYTHONPATH=.:generated
+
+docs: $(STAMP)
+	$(DOCS_ENV) $(BIN)/mkdocs build --strict --site-dir site
+
+docs-serve: $(STAMP)
+	$(DOCS_ENV) $(BIN)/mkdocs serve --strict
+
 clean:
-	rm -rf $(VENV) dist build .mypy_cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) dist build site .mypy_cache .pytest_cache .ruff_cache .hypothesis

@@ -175,17 +175,21 @@ class _BaseClient(ConversationEndpoints, Generic[HttpT]):
 class ConversationClient(_BaseClient[httpx.Client], SyncResource):
     """The ChatBotKit conversation API, blocking.
 
-    >>> with ConversationClient() as client:  # secret from CHATBOTKIT_API_SECRET
-    ...     conversation = client.create({"model": "gpt-4o"})
-    ...     client.complete(conversation.id, {"text": "Hello!"}).result().text
+        with ConversationClient() as client:  # secret from CHATBOTKIT_API_SECRET
+            conversation = client.create({"model": "gpt-4o"})
+            print(client.complete(conversation.id, {"text": "Hello!"}).result().text)
     """
 
     _http_class = httpx.Client
     _runner_class = SyncRunner
     message: MessageClient
+    """The conversation's messages: ``client.message.list(conversation_id)``, ..."""
     session: SessionClient
+    """Short-lived tokens for one conversation."""
     attachment: AttachmentClient
+    """Files attached to a conversation."""
     contact: ContactClient
+    """The contact a conversation belongs to."""
 
     def close(self) -> None:
         """Close the connection pool (unless it came from ``http_client`` or ``extend()``)."""
@@ -206,17 +210,21 @@ class ConversationClient(_BaseClient[httpx.Client], SyncResource):
 class AsyncConversationClient(_BaseClient[httpx.AsyncClient], AsyncResource):
     """The ChatBotKit conversation API, for async code (asyncio or trio, as httpx).
 
-    >>> async with AsyncConversationClient() as client:
-    ...     conversation = await client.create({"model": "gpt-4o"})
-    ...     (await client.complete(conversation.id, {"text": "Hello!"})).text
+        async with AsyncConversationClient() as client:
+            conversation = await client.create({"model": "gpt-4o"})
+            print((await client.complete(conversation.id, {"text": "Hello!"})).text)
     """
 
     _http_class = httpx.AsyncClient
     _runner_class = AsyncRunner
     message: AsyncMessageClient
+    """The conversation's messages: ``client.message.list(conversation_id)``, ..."""
     session: AsyncSessionClient
+    """Short-lived tokens for one conversation."""
     attachment: AsyncAttachmentClient
+    """Files attached to a conversation."""
     contact: AsyncContactClient
+    """The contact a conversation belongs to."""
 
     async def aclose(self) -> None:
         """Close the connection pool (unless it came from ``http_client`` or ``extend()``)."""
