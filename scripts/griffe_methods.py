@@ -26,6 +26,9 @@ from typing import Any
 
 import griffe
 
+import chatbotkit_sdk
+from chatbotkit_sdk._methods import _Descriptor
+
 CLIENTS = (
     "ConversationClient",
     "AsyncConversationClient",
@@ -97,9 +100,6 @@ class ClientMethods(griffe.Extension):
     def on_package(self, *, pkg: griffe.Module, **kwargs: Any) -> None:
         if pkg.name != "chatbotkit_sdk":
             return
-        import chatbotkit_sdk
-        from chatbotkit_sdk._methods import _Descriptor
-
         scope = pkg["_endpoints"]
         for name, target in PROMISES.items():
             if name not in scope.members:
