@@ -175,9 +175,11 @@ class _BaseClient(ConversationEndpoints, Generic[HttpT]):
 class ConversationClient(_BaseClient[httpx.Client], SyncResource):
     """The ChatBotKit conversation API, blocking.
 
-        with ConversationClient() as client:  # secret from CHATBOTKIT_API_SECRET
-            conversation = client.create({"model": "gpt-4o"})
-            print(client.complete(conversation.id, {"text": "Hello!"}).result().text)
+    ```python
+    with ConversationClient() as client:  # secret from CHATBOTKIT_API_SECRET
+        conversation = client.create({"model": "gpt-4o"})
+        print(client.complete(conversation.id, {"text": "Hello!"}).result().text)
+    ```
     """
 
     _http_class = httpx.Client
@@ -210,9 +212,11 @@ class ConversationClient(_BaseClient[httpx.Client], SyncResource):
 class AsyncConversationClient(_BaseClient[httpx.AsyncClient], AsyncResource):
     """The ChatBotKit conversation API, for async code (asyncio or trio, as httpx).
 
-        async with AsyncConversationClient() as client:
-            conversation = await client.create({"model": "gpt-4o"})
-            print((await client.complete(conversation.id, {"text": "Hello!"})).text)
+    ```python
+    async with AsyncConversationClient() as client:
+        conversation = await client.create({"model": "gpt-4o"})
+        print((await client.complete(conversation.id, {"text": "Hello!"})).text)
+    ```
     """
 
     _http_class = httpx.AsyncClient
