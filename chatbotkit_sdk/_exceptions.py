@@ -62,7 +62,9 @@ class APIError(ChatBotKitError):
     """A request was sent (or tried) and did not produce a usable answer."""
 
     message: str
+    """What went wrong: the API's ``message``, or a description of the failure."""
     request: httpx.Request | None
+    """The request, with its ``Authorization`` header reading ``[redacted]``."""
 
     def __init__(self, message: str, *, request: httpx.Request | None = None) -> None:
         super().__init__(message)
@@ -74,9 +76,13 @@ class APIStatusError(APIError):
     """The API answered with a non-2xx status."""
 
     status_code: int
+    """The HTTP status of the answer."""
     code: str
+    """The API's error code (``NOT_FOUND``, ...), or one derived from the status."""
     body: Any
+    """The answer's body: parsed JSON, the text when it was not JSON, ``None`` when empty."""
     response: httpx.Response
+    """The answer itself."""
 
     def __init__(self, message: str, *, code: str, body: Any, response: httpx.Response) -> None:
         super().__init__(message, request=response.request)
@@ -149,7 +155,9 @@ class ResponseValidationError(APIError):
     """A 2xx answer whose body does not fit the model the spec promises."""
 
     body: Any
+    """What came: the JSON that did not fit, the start of a body that is not JSON, or a stream's line."""
     response: httpx.Response
+    """The answer itself."""
 
     def __init__(self, message: str, *, body: Any, response: httpx.Response) -> None:
         super().__init__(message, request=response.request)
@@ -161,6 +169,7 @@ class StreamDecodeError(ResponseValidationError):
     """A line of a JSON Lines stream that is not JSON, or not a ``{"type", "data"}`` event."""
 
     line: str
+    """The line that could not be read as an event."""
 
     def __init__(self, message: str, *, line: str, response: httpx.Response) -> None:
         super().__init__(message, body=line, response=response)
