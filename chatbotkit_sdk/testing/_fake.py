@@ -212,14 +212,14 @@ class FakeChatBotKit:
         strict: bool = True,
     ) -> None:
         self.secret = secret
-        #: Seconds between streamed tokens (0: as fast as possible).
         self.token_delay = token_delay
-        #: Answer as a newer API would: unknown properties, event types and message types.
+        """Seconds between streamed tokens (0: as fast as possible)."""
         self.newer_api = newer_api
-        #: The bot that answers when no reply is queued (None: the rule-based one).
+        """Answer as a newer API would: unknown properties, event types and message types."""
         self.bot = bot
-        #: Refuse (400) properties and query parameters the spec does not declare.
+        """The bot that answers when no reply is queued (None: the rule-based one)."""
         self.strict = strict
+        """Refuse (400) properties and query parameters the spec does not declare."""
         self._seed = seed
         self._clock = clock
         self._routes = _routes()
