@@ -29,19 +29,6 @@ import griffe
 import chatbotkit_sdk
 from chatbotkit_sdk._methods import _Descriptor
 
-CLIENTS = (
-    "ConversationClient",
-    "AsyncConversationClient",
-    "MessageClient",
-    "AsyncMessageClient",
-    "SessionClient",
-    "AsyncSessionClient",
-    "AttachmentClient",
-    "AsyncAttachmentClient",
-    "ContactClient",
-    "AsyncContactClient",
-)
-SUBCLIENTS = ("message", "session", "attachment", "contact")
 #: Names the bound methods' annotations use that ``_endpoints.py`` does not import.
 PROMISES = {
     "ResponsePromise": "chatbotkit_sdk._resource.ResponsePromise",
@@ -109,15 +96,13 @@ class ClientMethods(griffe.Extension):
             "ConversationClient": chatbotkit_sdk.ConversationClient(**options),
             "AsyncConversationClient": chatbotkit_sdk.AsyncConversationClient(**options),
         }
+        # The sub-clients are whatever client objects the two clients hold: no list to keep.
         for parent in list(live.values()):
-            prefix = "Async" if type(parent).__name__.startswith("Async") else ""
-            for attr in SUBCLIENTS:
-                sub = getattr(parent, attr)
-                live[type(sub).__name__] = sub
-                assert type(sub).__name__ == f"{prefix}{attr.capitalize()}Client"
-        for class_name in CLIENTS:
+            for sub in vars(parent).values():
+                if type(sub).__name__.endswith("Client") and type(sub).__module__ == "chatbotkit_sdk._client":
+                    live[type(sub).__name__] = sub
+        for class_name, obj in live.items():
             cls = pkg["_client"][class_name]
-            obj = live[class_name]
             endpoints = {
                 attr
                 for klass in type(obj).__mro__
