@@ -279,6 +279,14 @@ async def drain_later(stream: EventStream[Any] | AsyncEventStream[Any], into: li
             into.extend(stream)
 
 
+def event_types(events: list[Any]) -> list[str]:
+    return [event.type for event in events]
+
+
+def tokens_of(events: list[Any]) -> str:
+    return "".join(event.data.token for event in events if event.type == "token")
+
+
 def run(value: Any) -> Any:
     """Resolve a client method's result from sync code: a model, a promise or a coroutine."""
     if isinstance(value, ResponsePromise):

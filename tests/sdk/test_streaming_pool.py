@@ -1,6 +1,6 @@
 """Abandoned streams give their connection back: 1,000 early exits through a pool of 10.
 
-These use real sockets on 127.0.0.1 (tests/loopback.py): MockTransport has no pool to
+These use real sockets on 127.0.0.1 (``streaming_server`` of tests/helpers.py): MockTransport has no pool to
 exhaust. Each stream is left after its first event; if any response stayed open, the
 eleventh request would wait for a free connection and fail with a pool timeout. The
 stream objects, and in the ``with``/``close()`` cases their half-read iterators, are kept

@@ -13,8 +13,7 @@ from chatbotkit_sdk import (
     ConversationClient,
 )
 from chatbotkit_sdk.testing import FakeChatBotKit
-from tests.helpers import BASE_URL, FAKE_SECRET, HELLO
-from tests.testing.test_fake import event_types, tokens_of
+from tests.helpers import BASE_URL, FAKE_SECRET, HELLO, event_types, tokens_of
 from tests.testing.test_fake_scripting import joined
 
 ONE_USER_MESSAGE = {"messages": [{"type": "user", "text": "Hello"}]}

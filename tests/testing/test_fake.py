@@ -36,7 +36,7 @@ from chatbotkit_sdk import (
     StreamDecodeError,
 )
 from chatbotkit_sdk.testing import FakeChatBotKit
-from tests.helpers import BASE_URL, FAKE_AUTH, FAKE_SECRET, HELLO, ROOT, drain_later, raw_http
+from tests.helpers import BASE_URL, FAKE_AUTH, FAKE_SECRET, HELLO, ROOT, drain_later, event_types, raw_http
 
 ONE_USER_MESSAGE = {"messages": [{"type": "user", "text": "Hello"}]}
 
@@ -57,14 +57,6 @@ def session_client(fake: FakeChatBotKit, token: str) -> Iterator[ConversationCli
 
 def stored_messages(fake: FakeChatBotKit, conversation_id: str) -> list[tuple[str, str]]:
     return [(m["type"], m["text"]) for m in fake.messages[conversation_id]]
-
-
-def event_types(events: list[Any]) -> list[str]:
-    return [event.type for event in events]
-
-
-def tokens_of(events: list[Any]) -> str:
-    return "".join(event.data.token for event in events if event.type == "token")
 
 
 # --- 1. every operation through ConversationClient, with its effect on the state --------

@@ -3,34 +3,22 @@
 from __future__ import annotations
 
 import re
-import time
 
 import httpx
 
-from tests.helpers import FAKE_AUTH, cli, free_port, stop
+from tests.helpers import FAKE_AUTH, cli, start_cli, stop
 
-ONE_USER_MESSAGE = {"messages": [{"type": "user", "text": "Hello"}]}
-
-
-# --- 9 and 10. as a process: python -m chatbotkit_sdk.testing, and the demo -----------------
+# Each process listens on a port of its own (``start_cli`` picks a free one and tries
+# another if a parallel test took it first).
 
 
 def test_python_m_chatbotkit_sdk_testing_serves() -> None:
-    port = free_port()
+    process, port = start_cli("--secret", "cli-secret", unbuffered=True)
     url = f"http://127.0.0.1:{port}"
-    process = cli("--port", str(port), "--secret", "cli-secret", unbuffered=True)
     try:
-        deadline = time.monotonic() + 10
-        answer: httpx.Response | None = None
-        while answer is None:
-            try:
-                answer = httpx.get(
-                    f"{url}/v1/conversation/list", headers={"Authorization": "Bearer cli-secret"}, timeout=2
-                )
-            except httpx.TransportError:
-                assert process.poll() is None, "the fake exited"
-                assert time.monotonic() < deadline, "the fake did not start within 10 s"
-                time.sleep(0.1)
+        answer = httpx.get(
+            f"{url}/v1/conversation/list", headers={"Authorization": "Bearer cli-secret"}, timeout=2
+        )
         assert answer.status_code == 200
         assert answer.json() == {"items": [], "cursor": ""}
         assert httpx.get(f"{url}/v1/conversation/list", timeout=2).status_code == 401
@@ -45,20 +33,8 @@ def test_python_m_chatbotkit_sdk_testing_serves() -> None:
 
 
 def test_cli_banner_reaches_a_pipe_while_the_server_runs() -> None:
-    port = free_port()
-    process = cli("--port", str(port), unbuffered=False)
-    try:
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                httpx.get(f"http://127.0.0.1:{port}/v1/conversation/list", timeout=2)
-                break
-            except httpx.TransportError:
-                assert process.poll() is None
-                assert time.monotonic() < deadline, "the fake did not start within 10 s"
-                time.sleep(0.1)
-    finally:
-        output = stop(process)
+    process, port = start_cli(unbuffered=False)  # serving: the banner was printed before
+    output = stop(process)
     assert f"http://127.0.0.1:{port}" in output
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -31,7 +30,7 @@ from chatbotkit_sdk import (
 )
 from chatbotkit_sdk.testing import FakeChatBotKit
 from chatbotkit_sdk.testing import _newer as newer
-from tests.helpers import BASE_URL, FAKE_AUTH, cli, free_port, stop
+from tests.helpers import BASE_URL, FAKE_AUTH, start_cli, stop
 
 pytest_plugins = ["pytester"]
 
@@ -477,19 +476,11 @@ def test_plugin_marker_and_ini_option(pytester: pytest.Pytester) -> None:
 
 
 def test_python_m_chatbotkit_sdk_testing_newer_api_answers_like_tomorrows_api() -> None:
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    process = cli("--port", str(port), "--newer-api", unbuffered=True)
+    process, port = start_cli("--newer-api", unbuffered=True)
     try:
-        deadline = time.monotonic() + 10
-        created: httpx.Response | None = None
-        while created is None:
-            try:
-                created = httpx.post(f"{url}/v1/conversation/create", json={}, headers=FAKE_AUTH, timeout=2)
-            except httpx.TransportError:
-                assert process.poll() is None, "the fake exited"
-                assert time.monotonic() < deadline, "the fake did not start within 10 s"
-                time.sleep(0.1)
+        created = httpx.post(
+            f"http://127.0.0.1:{port}/v1/conversation/create", json={}, headers=FAKE_AUTH, timeout=2
+        )
         assert created.status_code == 200
         assert created.json()[newer.EXTRA_PROPERTY] == newer.EXTRA_VALUE
     finally:

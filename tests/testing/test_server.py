@@ -543,7 +543,7 @@ def test_leaving_serve_closes_kept_alive_connections(fake: FakeChatBotKit) -> No
             pass  # refused at once: as good as closed
         else:
             assert raw.closed()
-    # httpcore's own error too: after an in-process pytester run (tests/test_plugin.py) httpx
+    # httpcore's own error too: after an in-process pytester run (tests/testing/test_pytest_plugin.py) httpx
     # may map httpcore's errors by classes of a reloaded module, and let the raw one through.
     with contextlib.closing(http), pytest.raises((httpx.TransportError, httpcore.NetworkError)):
         http.get("/v1/conversation/list")

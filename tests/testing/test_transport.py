@@ -22,8 +22,7 @@ from chatbotkit_sdk import (
     StreamDecodeError,
 )
 from chatbotkit_sdk.testing import FakeChatBotKit
-from tests.helpers import BASE_URL, FAKE_SECRET, drain_later, settle
-from tests.testing.test_fake import event_types, tokens_of
+from tests.helpers import BASE_URL, FAKE_SECRET, drain_later, event_types, settle, tokens_of
 
 ONE_USER_MESSAGE = {"messages": [{"type": "user", "text": "Hello"}]}
 
