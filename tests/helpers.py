@@ -313,6 +313,11 @@ def free_port() -> int:
     return port
 
 
+#: Plugins of this venv that an application's suite of the fake does not use; a child
+#: pytest imports them all (1.4 s of its run), so the plugin tests' child runs leave them out.
+UNRELATED_PLUGINS = ("-p", "no:schemathesis", "-p", "no:hypothesispytest")
+
+
 # --- the fake as a process: python -m chatbotkit_sdk.testing ---------------------------------
 
 

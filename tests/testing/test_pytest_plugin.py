@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import HELLO
+from tests.helpers import HELLO, UNRELATED_PLUGINS
 
 pytest_plugins = ["pytester"]
 
@@ -35,7 +35,6 @@ async def latest_reply(client: AsyncConversationClient, conversation_id: str) ->
     async with client.complete(conversation_id, {"text": "thank you"}).stream() as stream:
         return await stream.text()
 '''
-
 
 def test_sync_fixtures_in_an_application_suite(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(app=APP)
@@ -77,7 +76,7 @@ def test_sync_fixtures_in_an_application_suite(pytester: pytest.Pytester) -> Non
                 summarize(chatbotkit_client, "cnv_missing")
         """
     )
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", timeout=60)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", *UNRELATED_PLUGINS, timeout=60)
     result.assert_outcomes(passed=4)
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import pytest
 
 from chatbotkit_sdk.testing import FakeChatBotKit
-from tests.helpers import HELLO
+from tests.helpers import HELLO, UNRELATED_PLUGINS
 
 pytest_plugins = ["pytester"]
 
@@ -127,7 +127,9 @@ def test_live_mode_talks_to_the_configured_api(
     app_tests: pytest.Pytester, second_fake: FakeChatBotKit
 ) -> None:
     # A separate process, as in an application's CI.
-    result = app_tests.runpytest_subprocess("--chatbotkit-live", "-rs", "-p", "no:cacheprovider", timeout=60)
+    result = app_tests.runpytest_subprocess(
+        "--chatbotkit-live", "-rs", "-p", "no:cacheprovider", *UNRELATED_PLUGINS, timeout=60
+    )
     result.assert_outcomes(passed=3, skipped=5)
     base_url = os.environ["CHATBOTKIT_BASE_URL"]  # second_fake's
     result.stdout.fnmatch_lines(

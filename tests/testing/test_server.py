@@ -586,9 +586,11 @@ ONE_USER_MESSAGE = {"messages": [{"type": "user", "text": "Hello"}]}
 
 # --- 7. real streaming over HTTP ---------------------------------------------------------
 
+DELAY = 0.1  # between tokens: 13 tokens take 1.2 s, well above the 0.4 s asserted below
+
 
 def test_tokens_arrive_while_the_reply_is_still_being_produced() -> None:
-    fake = FakeChatBotKit(token_delay=0.2)
+    fake = FakeChatBotKit(token_delay=DELAY)
     with fake.serve() as url, ConversationClient(secret=FAKE_SECRET, base_url=url) as client:
         conversation_id = client.create().id
         started = time.monotonic()
@@ -602,9 +604,9 @@ def test_tokens_arrive_while_the_reply_is_still_being_produced() -> None:
         end = time.monotonic()
     assert first is not None
     assert len(tokens) >= 12
-    # The fake sleeps 0.2 s between tokens, so producing them all takes >= 2 s: a client
+    # The fake sleeps DELAY between tokens, so producing them all takes >= 1.1 s: a client
     # that got the first one long before the end was streamed to, not sent a buffer.
-    assert end - started >= 0.2 * (len(tokens) - 1) - 0.05
+    assert end - started >= DELAY * (len(tokens) - 1) - 0.05
     assert first < end - 0.4
     assert first - started < (end - started) / 2
 
