@@ -296,7 +296,7 @@ def _cases(kind: str) -> list[Any]:
 
 def _last_page_cursor(model: str, path: Path) -> bool:
     """A page's ``cursor``: the API leaves it out on the last page, which the SDK reads as
-    ``""`` (tested in test_client); the one required property that may be missing."""
+    ``""`` (tests/sdk/test_streaming.py, pagination); the one required property that may be missing."""
     return path == ("cursor",) and {"items", "cursor"} <= set(MODELS[model].fields)
 
 

@@ -36,6 +36,7 @@ async def latest_reply(client: AsyncConversationClient, conversation_id: str) ->
         return await stream.text()
 '''
 
+
 def test_sync_fixtures_in_an_application_suite(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(app=APP)
     pytester.makepyfile(
