@@ -279,12 +279,18 @@ async def drain_later(stream: EventStream[Any] | AsyncEventStream[Any], into: li
             into.extend(stream)
 
 
+def stored_messages(fake: FakeChatBotKit, conversation_id: str) -> list[tuple[str, str]]:
+    """The (type, text) of each message the fake holds for ``conversation_id``."""
+    return [(m["type"], m["text"]) for m in fake.messages[conversation_id]]
+
+
 def event_types(events: list[Any]) -> list[str]:
     return [event.type for event in events]
 
 
-def tokens_of(events: list[Any]) -> str:
-    return "".join(event.data.token for event in events if event.type == "token")
+def tokens_of(events: list[Any], kind: str = "token") -> str:
+    """The tokens of the events of type ``kind`` (``token``, or ``reasoningToken``...), joined."""
+    return "".join(event.data.token for event in events if event.type == kind)
 
 
 def run(value: Any) -> Any:

@@ -14,7 +14,6 @@ from chatbotkit_sdk import (
 )
 from chatbotkit_sdk.testing import FakeChatBotKit
 from tests.helpers import BASE_URL, FAKE_SECRET, HELLO, event_types, tokens_of
-from tests.testing.test_fake_scripting import joined
 
 ONE_USER_MESSAGE = {"messages": [{"type": "user", "text": "Hello"}]}
 
@@ -201,7 +200,7 @@ def test_a_custom_bot_may_answer_with_reply_fields() -> None:
             events = list(stream)
         result = events[-1].data
         assert (result.text, result.usage.token, result.end.reason) == ("Thought about it.", 99, "iteration")
-        assert joined(events, "reasoningToken") == "Hmm."
+        assert tokens_of(events, "reasoningToken") == "Hmm."
         fake.reply(usage=5)  # a queued reply's fields win, the bot gives the rest
         result = client.complete(conversation_id, {"text": "Again"}).result()
         assert (result.text, result.usage.token, result.end.reason) == ("Thought about it.", 5, "iteration")

@@ -36,7 +36,17 @@ from chatbotkit_sdk import (
     StreamDecodeError,
 )
 from chatbotkit_sdk.testing import FakeChatBotKit
-from tests.helpers import BASE_URL, FAKE_AUTH, FAKE_SECRET, HELLO, ROOT, drain_later, event_types, raw_http
+from tests.helpers import (
+    BASE_URL,
+    FAKE_AUTH,
+    FAKE_SECRET,
+    HELLO,
+    ROOT,
+    drain_later,
+    event_types,
+    raw_http,
+    stored_messages,
+)
 
 ONE_USER_MESSAGE = {"messages": [{"type": "user", "text": "Hello"}]}
 
@@ -53,10 +63,6 @@ def session_client(fake: FakeChatBotKit, token: str) -> Iterator[ConversationCli
     """A client that authenticates with a conversation session token instead of the secret."""
     with fake.http_client() as http:
         yield ConversationClient(secret=token, base_url=BASE_URL, http_client=http, retries=0)
-
-
-def stored_messages(fake: FakeChatBotKit, conversation_id: str) -> list[tuple[str, str]]:
-    return [(m["type"], m["text"]) for m in fake.messages[conversation_id]]
 
 
 # --- 1. every operation through ConversationClient, with its effect on the state --------

@@ -27,7 +27,7 @@ from chatbotkit_sdk import (
     StreamError,
 )
 from chatbotkit_sdk.testing import FakeChatBotKit
-from tests.helpers import BASE_URL, FAKE_AUTH, FAKE_SECRET, HELLO
+from tests.helpers import BASE_URL, FAKE_AUTH, FAKE_SECRET, HELLO, stored_messages, tokens_of
 
 JSONL = {"Accept": "application/jsonl"}
 #: The operations whose answer is a bot turn; their event tables come from the spec.
@@ -87,14 +87,6 @@ def kinds(events: list[Any]) -> list[str]:
     return [event["type"] if isinstance(event, dict) else event.type for event in events]
 
 
-def joined(events: list[Any], kind: str = "token") -> str:
-    return "".join(e.data.token for e in events if e.type == kind)
-
-
-def stored(fake: FakeChatBotKit, conversation_id: str) -> list[tuple[str, str]]:
-    return [(m["type"], m["text"]) for m in fake.messages[conversation_id]]
-
-
 #: A value of each scalar kind of schema (enums, models and unions are built from the spec).
 SCALARS: dict[str, Any] = {"integer": 3, "number": 3, "boolean": True, "array": [], "map": {}, "any": None}
 
@@ -139,12 +131,12 @@ def test_reply_text(client: ConversationClient, fake: FakeChatBotKit, op: str, s
     result, events, conversation_id = run(client, op, stream=stream)
     assert result.text == "A scripted answer, word for word."
     if stream:
-        assert joined(events) == result.text
+        assert tokens_of(events) == result.text
         assert kinds(events).count("token") == 6
         message = [e.data for e in events if e.type == "message"][-1]
         assert (message.type, message.text) == ("bot", result.text)
     if conversation_id is not None:
-        assert stored(fake, conversation_id) == [("user", "Hello"), ("bot", result.text)]
+        assert stored_messages(fake, conversation_id) == [("user", "Hello"), ("bot", result.text)]
         assert fake.messages[conversation_id][-1]["id"] == result.id
     assert result.usage.token > 0
 
@@ -158,12 +150,12 @@ def test_reply_reasoning(client: ConversationClient, fake: FakeChatBotKit, op: s
     if stream:
         order = kinds(events)
         assert order[: order.index("token")] == ["completeBegin", *["reasoningToken"] * 5]
-        assert joined(events, "reasoningToken") == "Two and two make four."
-        assert joined(events) == "Four."
+        assert tokens_of(events, "reasoningToken") == "Two and two make four."
+        assert tokens_of(events) == "Four."
         said = [(e.data.type, e.data.text) for e in events if e.type == "message"]
         assert said == [("reasoning", "Two and two make four."), ("bot", "Four.")]
     if conversation_id is not None:  # the API keeps reasoning in the conversation, before the reply
-        assert stored(fake, conversation_id) == [
+        assert stored_messages(fake, conversation_id) == [
             ("user", "Hello"),
             ("reasoning", "Two and two make four."),
             ("bot", "Four."),
@@ -234,9 +226,9 @@ def test_reply_error_streamed(client: ConversationClient, fake: FakeChatBotKit, 
         seen.extend(events)
     assert caught.value.data == {"message": "The model is overloaded"}
     assert kinds(seen) == ["completeBegin", "token", "token"]
-    assert joined(seen) == "Partial answer"
+    assert tokens_of(seen) == "Partial answer"
     if conversation_id is not None:  # an error turn stores no reply
-        assert [kind for kind, _ in stored(fake, conversation_id)] == ["user"]
+        assert [kind for kind, _ in stored_messages(fake, conversation_id)] == ["user"]
         assert client.usage(conversation_id).result().tokens == 0
 
 
@@ -265,7 +257,7 @@ def test_reply_error_not_streamed_through_the_sdk(fake: FakeChatBotKit, op: str)
             promise.result()
         assert (caught.value.status_code, caught.value.code) == (500, "INTERNAL_SERVER_ERROR")
         if conversation_id is not None:
-            assert [kind for kind, _ in stored(fake, conversation_id)] == ["user"]
+            assert [kind for kind, _ in stored_messages(fake, conversation_id)] == ["user"]
 
 
 def test_a_retried_error_falls_back_to_the_next_reply(
@@ -344,7 +336,7 @@ def test_a_json_answer_built_from_given_events(
     if op != "receive_conversation_message":
         assert result.end.reason == "activity"
     if conversation_id is not None:  # the stream's messages are stored, then the reply
-        assert stored(fake, conversation_id) == [
+        assert stored_messages(fake, conversation_id) == [
             ("user", "Hello"),
             ("activity", "Looked it up"),
             ("bot", "Sunny today"),
@@ -689,7 +681,7 @@ def test_the_async_client_is_scripted_too(fake: FakeChatBotKit) -> None:
             fake.reply(error="async failure")
             with pytest.raises(InternalServerError, match="async failure"):
                 await client.complete(None, {"messages": []})
-            return joined(events), result.text, kinds(events)
+            return tokens_of(events), result.text, kinds(events)
 
     text, plain, order = asyncio.run(flow())
     assert (text, plain) == ("async words", "plain async")
