@@ -1,7 +1,7 @@
 """JSON Lines streams and pagination, end to end against ``httpx.MockTransport``.
 
 Every behaviour that sends something runs for both ``ConversationClient`` and
-``AsyncConversationClient`` (the ``mode`` fixture). Stream bodies are ``Body``
+``AsyncConversationClient`` (the ``mode`` fixture). Stream bodies are ``Body`` (tests/helpers.py)
 objects: they hand out exactly the chunks a test chooses (a line may be cut
 anywhere, even inside a multi-byte character), can fail like a dropped connection,
 and record when httpx closes them, so a test can tell whether the SDK let go of
