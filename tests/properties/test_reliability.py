@@ -65,7 +65,11 @@ from tests.helpers import BASE_URL, free_port, settle
 SECRET = "sk_test_Reliab1lity_W3xQ9"
 DELAY = 0.001  # retry_delay: fast tests, and still a real exponential backoff to check
 RETRIES = 2
-TIMEOUT = 0.3  # seconds: the client's timeout in the stall cases
+TIMEOUT = 0.3  # seconds: the client's timeout in the stall cases (over loopback HTTP)
+#: In process a healthy answer never waits on the timeout (the fake's transport answers at
+#: once; only a stall sleeps, for the read timeout, then raises ReadTimeout), so a shorter
+#: timeout proves the same there and sleeps a sixth as long.
+TIMEOUT_IN_PROCESS = 0.05
 STALL = 3.0  # longer than TIMEOUT; the fake's server ends stalls at once on shutdown
 NO_HANG = 10.0  # generous bound: only proves that nothing hangs
 HELLO = {"text": "Hello"}
@@ -339,6 +343,13 @@ MATRIX = [
 ]
 
 
+def options_for(mode: str, options: dict[str, Any]) -> dict[str, Any]:
+    """A fault's client options for ``mode``: an in-process run takes the shorter timeout."""
+    if "timeout" in options and not mode.startswith("http"):
+        return {**options, "timeout": TIMEOUT_IN_PROCESS}
+    return options
+
+
 def check_outcome(
     fault: Fault, outcome: Any, error: BaseException | None, requests: int, delays: list[float]
 ) -> None:
@@ -372,7 +383,9 @@ def test_fault_matrix(mode: str, op: Op, fault: Fault, fake: FakeChatBotKit, sle
     started = time.monotonic()
     with served(fake, mode) as url:
         try:
-            outcome = drive(mode, fake, url, lambda c: op.call(c, conversation_id), **fault.options)
+            outcome = drive(
+                mode, fake, url, lambda c: op.call(c, conversation_id), **options_for(mode, fault.options)
+            )
         except Exception as exc:
             error = exc
     assert time.monotonic() - started < NO_HANG
@@ -415,7 +428,12 @@ def test_stream_faults_before_the_first_event(
     with served(fake, mode) as url:
         try:
             outcome = drive(
-                mode, fake, url, lambda c: STREAM.call(c, conversation_id), events, **fault.options
+                mode,
+                fake,
+                url,
+                lambda c: STREAM.call(c, conversation_id),
+                events,
+                **options_for(mode, fault.options),
             )
         except Exception as exc:
             error = exc
@@ -652,7 +670,7 @@ def test_timeouts_are_retried_only_with_retry_timeout(
             fake,
             None,
             lambda c: c.complete(conversation_id, HELLO),
-            timeout=TIMEOUT,
+            timeout=TIMEOUT_IN_PROCESS,
             retry_timeout=retry_timeout,
         )
     assert seen(fake, "complete_conversation_message") == requests
