@@ -34,3 +34,14 @@ def make(mode: str) -> Callable[..., Harness]:
 @pytest.fixture
 def fake() -> FakeChatBotKit:
     return FakeChatBotKit()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the tests of ``scripts/`` first (no test depends on the order; this is for speed).
+
+    Their module fixtures regenerate the package and run mypy, the longest setup of the
+    suite. Under ``make test`` (``--dist worksteal``) the first worker's queue starts with
+    them, and a worker that runs out of tests steals from the end of another's queue, so
+    the module stays on one worker and its fixtures run once, early, overlapping the rest.
+    """
+    items.sort(key=lambda item: not item.nodeid.startswith("tests/scripts/"))  # stable
