@@ -279,6 +279,17 @@ async def drain_later(stream: EventStream[Any] | AsyncEventStream[Any], into: li
             into.extend(stream)
 
 
+def new_conversation(fake: FakeChatBotKit, secret: str = FAKE_SECRET) -> str:
+    """A conversation created in ``fake`` (in process, with ``secret``), its request forgotten."""
+    with httpx.Client(transport=fake.transport(), base_url=BASE_URL) as raw:
+        answer = raw.post(
+            "/api/v1/conversation/create", json={}, headers={"Authorization": f"Bearer {secret}"}
+        )
+    conversation_id: str = answer.json()["id"]
+    fake.requests.clear()
+    return conversation_id
+
+
 def stored_messages(fake: FakeChatBotKit, conversation_id: str) -> list[tuple[str, str]]:
     """The (type, text) of each message the fake holds for ``conversation_id``."""
     return [(m["type"], m["text"]) for m in fake.messages[conversation_id]]

@@ -60,7 +60,7 @@ from chatbotkit_sdk import (
 from chatbotkit_sdk._core import MAX_BACKOFF, MAX_RETRY_AFTER, ClientCore
 from chatbotkit_sdk._options import ClientOptions
 from chatbotkit_sdk.testing import FakeChatBotKit
-from tests.helpers import BASE_URL, free_port, settle
+from tests.helpers import BASE_URL, event_types, free_port, new_conversation, settle
 
 SECRET = "sk_test_Reliab1lity_W3xQ9"
 DELAY = 0.001  # retry_delay: fast tests, and still a real exponential backoff to check
@@ -80,11 +80,6 @@ ALL_MODES = ["sync", "async", "http-sync", "http-async"]
 
 
 # --- helpers ---------------------------------------------------------------------------
-
-
-@pytest.fixture
-def fake() -> FakeChatBotKit:
-    return FakeChatBotKit()
 
 
 @pytest.fixture
@@ -145,16 +140,6 @@ def served(fake: FakeChatBotKit, mode: str) -> Iterator[str | None]:
             yield url
     else:
         yield None
-
-
-def new_conversation(fake: FakeChatBotKit) -> str:
-    with httpx.Client(transport=fake.transport(), base_url=BASE_URL) as raw:
-        answer = raw.post(
-            "/api/v1/conversation/create", json={}, headers={"Authorization": f"Bearer {SECRET}"}
-        )
-    conversation_id: str = answer.json()["id"]
-    fake.requests.clear()
-    return conversation_id
 
 
 def seen(fake: FakeChatBotKit, operation: str) -> int:
@@ -376,7 +361,7 @@ def check_outcome(
 
 @pytest.mark.parametrize(("mode", "op", "fault"), MATRIX)
 def test_fault_matrix(mode: str, op: Op, fault: Fault, fake: FakeChatBotKit, sleeps: list[float]) -> None:
-    conversation_id = new_conversation(fake)
+    conversation_id = new_conversation(fake, SECRET)
     fault.inject(fake, op.operation)
     outcome: Any = None
     error: BaseException | None = None
@@ -391,10 +376,6 @@ def test_fault_matrix(mode: str, op: Op, fault: Fault, fake: FakeChatBotKit, sle
     assert time.monotonic() - started < NO_HANG
     check_outcome(fault, outcome, error, seen(fake, op.operation), sleeps)
     assert all(f.times == 0 for f in fake.faults)  # every injected fault was met
-
-
-def _event_types(events: list[Any]) -> list[str]:
-    return [event.type for event in events]
 
 
 STREAM_FAULTS: list[Fault] = [
@@ -420,7 +401,7 @@ STREAM_FAULTS: list[Fault] = [
 def test_stream_faults_before_the_first_event(
     mode: str, fault: Fault, fake: FakeChatBotKit, sleeps: list[float]
 ) -> None:
-    conversation_id = new_conversation(fake)
+    conversation_id = new_conversation(fake, SECRET)
     fault.inject(fake, STREAM.operation)
     events: list[Any] = []
     outcome: Any = None
@@ -439,8 +420,8 @@ def test_stream_faults_before_the_first_event(
             error = exc
     check_outcome(fault, outcome, error, seen(fake, STREAM.operation), sleeps)
     if fault.error is None:
-        assert _event_types(events)[0] == "completeBegin"
-        assert _event_types(events)[-1] == "result"
+        assert event_types(events)[0] == "completeBegin"
+        assert event_types(events)[-1] == "result"
     else:
         assert events == []
 
@@ -450,7 +431,7 @@ def test_stream_faults_before_the_first_event(
 def test_a_stream_cut_after_two_events_is_never_retried(
     mode: str, retry_timeout: bool, fake: FakeChatBotKit, sleeps: list[float]
 ) -> None:
-    conversation_id = new_conversation(fake)
+    conversation_id = new_conversation(fake, SECRET)
     fake.cut_stream(2)
     events: list[Any] = []
     with served(fake, mode) as url, pytest.raises(APIConnectionError) as caught:
@@ -465,7 +446,7 @@ def test_a_stream_cut_after_two_events_is_never_retried(
         )
     assert type(caught.value) is APIConnectionError
     assert isinstance(caught.value.__cause__, httpx.RemoteProtocolError)
-    assert _event_types(events) == ["completeBegin", "token"]
+    assert event_types(events) == ["completeBegin", "token"]
     assert seen(fake, STREAM.operation) == 1
     assert sleeps == []
 
@@ -475,7 +456,7 @@ def test_a_stream_cut_after_two_events_is_never_retried(
 def test_a_malformed_line_is_a_stream_decode_error_and_not_retried(
     mode: str, after: int, fake: FakeChatBotKit, sleeps: list[float]
 ) -> None:
-    conversation_id = new_conversation(fake)
+    conversation_id = new_conversation(fake, SECRET)
     fake.malformed_line(after)
     events: list[Any] = []
     with served(fake, mode) as url, pytest.raises(StreamDecodeError) as caught:
@@ -491,7 +472,7 @@ def test_a_stream_stalled_mid_way_times_out_and_is_not_retried(mode: str, sleeps
     # Tokens 1 s apart, a 0.3 s read timeout: the first event arrives, then the wait for
     # the first token times out. Even with retry_timeout=True a started stream is not sent again.
     fake = FakeChatBotKit(token_delay=1.0)
-    conversation_id = new_conversation(fake)
+    conversation_id = new_conversation(fake, SECRET)
     events: list[Any] = []
     started = time.monotonic()
     with served(fake, mode) as url, pytest.raises(APITimeoutError) as caught:
@@ -507,7 +488,7 @@ def test_a_stream_stalled_mid_way_times_out_and_is_not_retried(mode: str, sleeps
         )
     assert time.monotonic() - started < NO_HANG
     assert isinstance(caught.value.__cause__, httpx.ReadTimeout)
-    assert _event_types(events) == ["completeBegin"]
+    assert event_types(events) == ["completeBegin"]
     assert seen(fake, STREAM.operation) == 1
     assert sleeps == []
 
@@ -520,7 +501,7 @@ def test_a_stream_stalled_mid_way_times_out_and_is_not_retried(mode: str, sleeps
 def test_without_retry_after_the_backoff_doubles_with_jitter_up_to_the_cap(
     mode: str, status: int, fake: FakeChatBotKit, sleeps: list[float]
 ) -> None:
-    conversation_id = new_conversation(fake)
+    conversation_id = new_conversation(fake, SECRET)
     fake.fail(status, times=6)
     result = drive(mode, fake, None, lambda c: c.fetch(conversation_id), retries=6, retry_delay=1.0)
     assert result.id == conversation_id
@@ -537,7 +518,7 @@ def test_the_jitter_factor_is_one_minus_a_quarter_of_a_random_draw(
     draw: float, factor: float, fake: FakeChatBotKit, sleeps: list[float], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(chatbotkit_sdk._core, "random", SimpleNamespace(random=lambda: draw))
-    conversation_id = new_conversation(fake)
+    conversation_id = new_conversation(fake, SECRET)
     fake.fail(503, times=5)
     drive("sync", fake, None, lambda c: c.fetch(conversation_id), retries=5, retry_delay=0.5)
     expected = [min(0.5 * 2**n, MAX_BACKOFF) * factor for n in range(5)]
@@ -578,7 +559,7 @@ def test_retry_after_from_the_fake_is_honoured_up_to_60s(
         retry_after = _future_http_date(30)
     elif retry_after == "http-date-past":
         retry_after = "Wed, 21 Oct 2015 07:28:00 GMT"
-    conversation_id = new_conversation(fake)
+    conversation_id = new_conversation(fake, SECRET)
     fake.fail(429, retry_after=retry_after)
     assert drive(mode, fake, None, lambda c: c.fetch(conversation_id)).id == conversation_id
     assert seen(fake, "fetch_conversation") == 2
@@ -596,7 +577,7 @@ def test_a_retry_after_too_long_or_unreadable_falls_back_to_backoff(
 ) -> None:
     if retry_after == "http-date+120":
         retry_after = _future_http_date(120)
-    conversation_id = new_conversation(fake)
+    conversation_id = new_conversation(fake, SECRET)
     fake.fail(503, times=2, retry_after=retry_after)
     assert drive(mode, fake, None, lambda c: c.fetch(conversation_id), retry_delay=0.5).id
     assert seen(fake, "fetch_conversation") == 3
@@ -662,7 +643,7 @@ def test_retry_after_ms(
 def test_timeouts_are_retried_only_with_retry_timeout(
     mode: str, retry_timeout: bool, requests: int, fake: FakeChatBotKit, sleeps: list[float]
 ) -> None:
-    conversation_id = new_conversation(fake)
+    conversation_id = new_conversation(fake, SECRET)
     fake.stall(STALL, times=10)
     with pytest.raises(APITimeoutError):
         drive(
@@ -679,7 +660,7 @@ def test_timeouts_are_retried_only_with_retry_timeout(
 
 @pytest.mark.parametrize("mode", ALL_MODES)
 def test_per_call_retries_override_the_client(mode: str, fake: FakeChatBotKit, sleeps: list[float]) -> None:
-    conversation_id = new_conversation(fake)
+    conversation_id = new_conversation(fake, SECRET)
     with served(fake, mode) as url:
         fake.fail(503, times=3)
         assert drive(mode, fake, url, lambda c: c.fetch(conversation_id, retries=3), retries=0).id
@@ -701,7 +682,7 @@ def test_each_retry_is_logged_at_debug(
     mode: str, fake: FakeChatBotKit, sleeps: list[float], caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="chatbotkit_sdk")
-    conversation_id = new_conversation(fake)
+    conversation_id = new_conversation(fake, SECRET)
     fake.fail(503, times=1)
     fake.drop(times=1)
     fake.fail(429, retry_after="0", times=1)

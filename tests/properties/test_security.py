@@ -37,7 +37,7 @@ from chatbotkit_sdk import (
     StreamError,
 )
 from chatbotkit_sdk.testing import FakeChatBotKit
-from tests.helpers import BASE_URL, free_port, settle
+from tests.helpers import BASE_URL, free_port, new_conversation, settle
 
 SECRET = "sk_live_N0tToBeLeaked_7Hq2Zx9Kp4"
 AUTH = {"Authorization": f"Bearer {SECRET}"}
@@ -102,13 +102,6 @@ def endpoint(mode: str, fake: FakeChatBotKit, **options: Any) -> Iterator[Endpoi
         ep = Endpoint(mode.removeprefix("http-"), fake, url, **options)
         stack.callback(ep.close)
         yield ep
-
-
-def new_conversation(fake: FakeChatBotKit) -> str:
-    with httpx.Client(transport=fake.transport(), base_url=BASE_URL, headers=AUTH) as raw:
-        conversation_id: str = raw.post("/api/v1/conversation/create", json={}).json()["id"]
-    fake.requests.clear()
-    return conversation_id
 
 
 # --- 1. path parameters never leave their segment -------------------------------------------
@@ -198,7 +191,7 @@ def check_segments(raw_path: str, template: list[str], ident: str, cid: str) -> 
 @pytest.mark.parametrize("ident", list(HOSTILE_IDS.values()), ids=list(HOSTILE_IDS))
 def test_a_hostile_id_stays_in_its_segment_and_reaches_the_right_operation(mode: str, ident: str) -> None:
     fake = FakeChatBotKit()
-    cid = new_conversation(fake)
+    cid = new_conversation(fake, SECRET)
     with endpoint(mode, fake) as ep:
         for _name, call, template, operation, what in PATH_CALLS:
             with pytest.raises(NotFoundError) as caught:

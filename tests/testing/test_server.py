@@ -144,11 +144,6 @@ def assert_serves(url: str) -> None:
 
 
 @pytest.fixture
-def fake() -> FakeChatBotKit:
-    return FakeChatBotKit()
-
-
-@pytest.fixture
 def url(fake: FakeChatBotKit) -> Iterator[str]:
     with serve(fake, request_timeout=REQUEST_TIMEOUT, idle_timeout=WAIT) as base_url:
         yield base_url
