@@ -36,28 +36,24 @@ TOKEN_MODELS: dict[str, type] = {"token": models.TokenEvent, "reasoningToken": m
 # --- parsers that record which path an event took --------------------------------------
 
 
-class SpyParser(EventParser[Any]):
-    """An ``EventParser`` that records every item sent down the general path."""
+def _spy(parser: type[EventParser[Any]]) -> Any:
+    """``parser`` that records every item sent down the general path (in ``.general``)."""
 
-    def __init__(self, events: Mapping[str, type], response: httpx.Response) -> None:
-        super().__init__(events, response)
-        self.general: list[Any] = []
+    class Spy(parser):  # type: ignore[valid-type, misc]
+        def __init__(self, events: Mapping[str, type], response: httpx.Response) -> None:
+            super().__init__(events, response)
+            self.general: list[Any] = []
 
-    def _event(self, item: Any, line: str) -> Any:
-        self.general.append(item)
-        return super()._event(item, line)
+        def _event(self, item: Any, line: str) -> Any:
+            self.general.append(item)
+            return super()._event(item, line)
+
+    Spy.__name__ = Spy.__qualname__ = f"Spy{parser.__name__}"
+    return Spy
 
 
-class SpyTokenParser(TokenParser):
-    """A ``TokenParser`` that records every item sent down the general path."""
-
-    def __init__(self, events: Mapping[str, type], response: httpx.Response) -> None:
-        super().__init__(events, response)
-        self.general: list[Any] = []
-
-    def _event(self, item: Any, line: str) -> Any:
-        self.general.append(item)
-        return super()._event(item, line)
+SpyParser = _spy(EventParser)
+SpyTokenParser = _spy(TokenParser)
 
 
 def response(secret: bool = False) -> httpx.Response:
