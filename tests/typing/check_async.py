@@ -6,7 +6,7 @@ nothing here may need an ignore comment. With the async client, calls that chang
 something return a coroutine of the model; reads and completions return an
 ``AsyncResponsePromise`` (awaited, or ``await promise.result()``) and the streamable
 ones an ``AsyncStreamableResponsePromise`` whose ``.stream()`` is iterated with
-``async for``. ``tests/test_typing_files.py`` runs these functions against the fake.
+``async for``. ``tests/properties/test_typing_files.py`` runs these functions against the fake.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ Every ``assert_type(value, T)`` is a check that both checkers infer exactly ``T`
 ``value``: a changed overload, a lost generic or an ``Any`` leaking into a result fails
 ``make check``. Nothing here may need an ignore comment; the mistakes, which must be
 reported, are in ``check_mistakes.py``. The functions take a client and ids, so
-``tests/test_typing_files.py`` also runs them against the fake: what the checkers
+``tests/properties/test_typing_files.py`` also runs them against the fake: what the checkers
 accept here works.
 """
 
