@@ -12,7 +12,7 @@ help:
 	@echo "make demo             a streamed conversation with the embedded fake (or the real API)"
 	@echo "make install          create $(VENV) with the package and its dev tools"
 	@echo "make test             run the test suite"
-	@echo "make check            ruff, mypy --strict and pyright (strict), spec lint, generated-code check"
+	@echo "make check            ruff, mypy --strict and pyright (strict) (the docs examples too), spec lint, generated-code check"
 	@echo "make generate         regenerate generated/ from openapi/ (commit the result)"
 	@echo "make check-generated  fail, with a diff, if generated/ is stale"
 	@echo "make lint-spec        validate openapi/conversation.yaml"
@@ -49,9 +49,17 @@ lint: $(STAMP)
 # Both checkers, on the SDK, the examples and tests/typing (correct uses and the mistakes
 # each checker must report); pyright's settings, paths included, are in pyproject.toml.
 # pyright is pinned on purpose: no asking PyPI for a newer one, no warning that there is.
+# The examples of README.md and docs/ are type-checked too, as a user's code: written out
+# as modules by scripts/docs_examples.py (a line marked "# a type checker reports this"
+# must be reported by both checkers, and nothing else may be).
+DOCS_EXAMPLES := build/docs-examples
+
 typecheck: $(STAMP)
 	$(BIN)/mypy chatbotkit_sdk examples tests/typing
 	PYRIGHT_PYTHON_IGNORE_WARNINGS=1 $(BIN)/pyright
+	$(PY) scripts/docs_examples.py $(DOCS_EXAMPLES)
+	$(BIN)/mypy $(DOCS_EXAMPLES)
+	PYRIGHT_PYTHON_IGNORE_WARNINGS=1 $(BIN)/pyright $(DOCS_EXAMPLES)
 
 check: lint typecheck lint-spec check-generated
 
