@@ -59,7 +59,8 @@ from chatbotkit_sdk.streams import (
 
 
 async def readme_idioms(client: AsyncConversationClient) -> None:
-    """The README's async examples, as written there."""
+    """The async usage examples of docs/index.md, kept here with assert_type (the pages
+    themselves are type-checked by `make check` through scripts/docs_examples.py)."""
     result = await client.complete(None, {"messages": [{"type": "user", "text": "Hi"}]})
     assert_type(result, CompleteResult)
     assert_type(result.text, str)

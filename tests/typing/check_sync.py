@@ -88,7 +88,8 @@ from chatbotkit_sdk.streams import (
 
 
 def readme_idioms(client: ConversationClient) -> None:
-    """The README's examples, as written there."""
+    """The usage examples of README.md and docs/index.md, kept here with assert_type (the pages
+    themselves are type-checked by `make check` through scripts/docs_examples.py)."""
     conversation = client.create({"model": "gpt-4o", "backstory": "You are concise."})
     reply = client.complete(conversation.id, {"text": "Hello!"}).result()
     assert_type(reply, ConversationCompleteResult)
