@@ -10,7 +10,7 @@
 Models (request and result types) live in ``chatbotkit_sdk.models``, the dict-literal
 types of requests and queries in ``chatbotkit_sdk.params``, and each operation's
 stream events in ``chatbotkit_sdk.streams``. ``UnknownValue`` is what an open enum
-holds when the API sends a value newer than this release (see docs/reliability.md).
+holds when the API sends a value newer than this release (see docs/forward-compatibility.md).
 """
 
 import typing as _typing

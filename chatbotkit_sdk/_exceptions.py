@@ -134,7 +134,8 @@ class RateLimitError(APIStatusError):
 
 
 class InternalServerError(APIStatusError):
-    """5xx: the API failed; retried automatically before this is raised."""
+    """5xx: the API failed. 500, 502, 503 and 504 are retried before this is raised; the
+    others (501, 505, ...) say the request cannot succeed and are raised at once."""
 
 
 class APIConnectionError(APIError):
@@ -181,6 +182,7 @@ class StreamError(APIError):
     ended without the ``result`` event that ``final_result()`` waits for."""
 
     data: Any
+    """The ``error`` event's ``data`` as the API sent it (``None`` for a missing ``result``)."""
 
     def __init__(self, message: str, *, data: Any = None, request: httpx.Request | None = None):
         super().__init__(message, request=request)

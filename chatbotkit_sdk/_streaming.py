@@ -60,15 +60,17 @@ class UnknownEvent:
     stream's events for type checkers; the type the API sent is ``event_type``.
     """
 
-    #: The event's ``type`` as the API sent it.
+    # Attribute docstrings (not #: comments): the API reference reads them.
     event_type: str
-    #: Its ``data`` (``None`` if the line had none).
+    """The event's ``type`` as the API sent it."""
     data: Any
-    #: The whole line, as parsed: keys besides ``type`` and ``data`` are here.
+    """Its ``data`` (``None`` if the line had none)."""
     raw: Mapping[str, Any] = dataclasses.field(default_factory=dict[str, Any], compare=False, repr=False)
+    """The whole line, as parsed: keys besides ``type`` and ``data`` are here."""
 
     @property
     def type(self) -> Literal["unknown"]:
+        """Always ``"unknown"``: compare it to narrow a stream's events (the API's name is ``event_type``)."""
         return "unknown"
 
 

@@ -64,9 +64,10 @@ END_REASONS: tuple[str, ...] = MODELS["CompleteEnd"].fields["reason"].schema.val
 TURN_ERROR_STATUS = 500
 #: The fields of a scripted reply: ``reply()``'s arguments and a ``bot``'s mapping keys.
 REPLY_FIELDS = ("text", "reasoning", "usage", "end_reason", "error", "events")
-#: A custom bot: (the conversation's messages as ``{"type", "text"}``, oldest first; the
-#: request body) -> the reply's text, or a mapping of ``reply()``'s fields.
 Bot: TypeAlias = Callable[[list[dict[str, str]], dict[str, Any]], str | Mapping[str, Any]]
+"""A custom bot, ``FakeChatBotKit(bot=...)``: it gets the conversation's messages as
+``{"type", "text"}`` dicts, oldest first, and the request body; it returns the reply's
+text, or a mapping of ``reply()``'s fields."""
 #: The fields a seeded conversation or message may be given (the API's camelCase names).
 CONVERSATION_FIELDS = frozenset(MODELS["ListedConversation"].fields) - {"id", "createdAt"}
 MESSAGE_FIELDS = frozenset(MODELS["ConversationMessage"].fields)
@@ -281,7 +282,7 @@ class FakeChatBotKit:
     ) -> Fault:
         """The next ``times`` matching requests answer ``status`` (with ``Retry-After``),
         with the error body ``{"message": message, "code": code}``; by default
-        ``"Injected failure"`` and the status's code (``RATE_LIMITED`` for 429)."""
+        ``"Injected failure"`` and the status's code (``TOO_MANY_REQUESTS`` for 429)."""
         _status(status)
         _optional_text("retry_after", retry_after)
         _optional_text("code", code)
@@ -365,7 +366,7 @@ class FakeChatBotKit:
         ``"stall"``, ``"drop"``, ``"cut_stream"``, ``"malformed_line"``) and ``fields``
         are exactly that method's arguments by name, so a JSON object such as
 
-            {"kind": "fail", "status": 429, "retry_after": "0", "code": "RATE_LIMITED",
+            {"kind": "fail", "status": 429, "retry_after": "0", "code": "TOO_MANY_REQUESTS",
              "message": "slow down", "operation": "complete_conversation_message",
              "times": 2, "probability": 0.5, "latency": 0.1}
 

@@ -19,23 +19,35 @@ REDACTED = "[redacted]"
 
 @attrs.frozen
 class FakeRequest:
+    """A request as the fake's core sees it, whichever way it came (in process or HTTP):
+    the argument of ``FakeChatBotKit.handle()``."""
+
     method: str
+    """The HTTP method, upper case."""
     url: str
-    headers: Mapping[str, str]  # lower-case names
+    """The whole URL, query included."""
+    headers: Mapping[str, str]
+    """Header names in lower case."""
     body: bytes = b""
+    """The request body as sent."""
 
 
 @attrs.define
 class FakeResponse:
+    """The fake's answer to a ``FakeRequest``, before the transport or server sends it."""
+
     status: int
+    """The HTTP status."""
     headers: dict[str, str]
+    """The answer's headers."""
     body: bytes = b""
-    #: For JSON Lines answers: one encoded line (with "\n") at a time, or DROP.
+    """The whole body, for answers that are not streamed."""
     lines: Iterator[bytes] | None = None
-    #: Seconds to wait before answering at all (a stalled server).
+    """For JSON Lines answers: one encoded line (with ``"\n"``) at a time, or ``DROP``."""
     stall: float = 0.0
-    #: Drop the connection instead of answering.
+    """Seconds to wait before answering at all (a stalled server)."""
     drop: bool = False
+    """Drop the connection instead of answering."""
 
 
 @attrs.frozen
@@ -43,8 +55,9 @@ class RecordedRequest:
     """One request as the fake saw it, and its answer: for tests that count or inspect requests.
 
     - ``method``; ``path``: as sent, with its ``/v1`` or ``/api/v1`` prefix, without the query;
-    - ``operation``: the operation's name in ``OPERATIONS`` (the generated module's name,
-      e.g. ``complete_conversation_message``), ``None`` for a path the API does not have;
+    - ``operation``: the operation's name, a key of ``chatbotkit_api.operations.OPERATIONS``
+      (the generated module's name, e.g. ``complete_conversation_message``), ``None`` for a
+      path the API does not have;
     - ``headers``: lower-case names; ``Authorization`` and anything else that looks like a
       credential (by name, by a ``Bearer``/``Basic`` value, or holding the fake's secret or
       a session token) reads ``"[redacted]"`` (``REDACTED``);
@@ -75,8 +88,8 @@ FaultKind = Literal["status", "stall", "drop", "cut", "malformed"]
 class Fault:
     """One injected failure, for the next ``times`` matching requests (see ``FakeChatBotKit.fail``).
 
-    A fault matches a request for its ``operation`` (a name of ``OPERATIONS``) or its
-    ``path`` (a path template of the spec, such as ``/conversation/{conversationId}/complete``,
+    A fault matches a request for its ``operation`` (a key of
+    ``chatbotkit_api.operations.OPERATIONS``) or its ``path`` (a path template of the spec, such as ``/conversation/{conversationId}/complete``,
     matched exactly), or any request of the API if it has neither; never one for a path
     the API does not have. A matching fault fires with ``probability`` (drawn from the
     fake's own ``random.Random``), and each time it fires ``times`` counts down.
@@ -91,7 +104,7 @@ class Fault:
     seconds: float = 0.0
     after_events: int = 0
     operation: str | None = None
-    #: the error body's ``code`` (default: the status's, e.g. ``RATE_LIMITED``) and ``message``
+    #: the error body's ``code`` (default: the status's, e.g. ``TOO_MANY_REQUESTS``) and ``message``
     code: str | None = None
     message: str | None = None
     probability: float = 1.0

@@ -32,7 +32,7 @@ def unset_if_null(value: Any) -> Any:
 class UnknownValue(str):
     """A value of an open enum that this release does not know: the exact string the API sent.
 
-    chatbotkit: the API adds values to its enums (message types, end reasons) as it
+    The API adds values to its enums (message types, end reasons) as it
     grows; an answer holding one still parses, and the attribute holds this ``str``
     subclass, so ``to_dict()`` and ``==`` see the API's own string while type checkers
     keep it apart from the known literals (``isinstance(value, UnknownValue)`` tells).
