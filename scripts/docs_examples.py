@@ -24,9 +24,9 @@ The conventions a page's writer follows:
   and the reason is required.
 - A ```` ```text title="Output" ```` fence right after a python block is that block's stdout,
   compared line by line (trailing spaces ignored).
-- A line that shows a mistake a type checker reports ends with the comment
-  ``# a type checker reports this``; the type check then requires both checkers to report
-  that line, and no other.
+- A line that shows a mistake the type checkers report ends with the comment
+  ``# mypy [<codes>] and pyright [<rules>] report this``; the type check then requires both
+  checkers to report exactly that on that line, and nothing anywhere else.
 """
 
 from __future__ import annotations
@@ -38,8 +38,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-#: The comment that marks a line both type checkers must report.
-REPORTED = "# a type checker reports this"
+#: The comment that marks a line both type checkers must report, with mypy's error codes
+#: and pyright's rules: ``# mypy [call-overload] and pyright [reportCallIssue] report this``.
+REPORTED = re.compile(r"#\s*mypy \[(?P<mypy>[\w, -]+)\] and pyright \[(?P<pyright>[\w, ]+)\] report this\s*$")
 #: What a plain block may use without defining it (see the conventions above), for the
 #: checkers: each line only where the example does not bind that name itself (a name has
 #: one type for mypy, and examples create their own conversations).
@@ -50,6 +51,10 @@ PRELUDE = {
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<ticks>`{3,}|~{3,})(?P<info>.*)$")
 _MARKER = re.compile(r"^\s*<!--\s*example:\s*(?P<body>.*?)\s*-->\s*$")
 _KNOWN_WORDS = {"continues", "pytest"}
+_PYTHON_LIKE = {"py", "python", "python3", "py3", "pycon", "ipython", "python-repl"}
+#: Top-level tests, sync or async, functions or classes: what pytest would collect.
+DEFINES_TESTS = re.compile(r"^(async\s+def\s+test|def\s+test|class\s+Test)", re.MULTILINE)
+_OUTPUT_TITLE = re.compile(r"""title\s*=\s*["']output["']""", re.IGNORECASE)
 
 
 @dataclass
@@ -113,6 +118,9 @@ def parse(text: str, path: str) -> list[Block]:
         if j == len(lines):
             raise DocsFormatError(f"{path}:{i + 1}: the fence is never closed")
         lang = info.split()[0] if info else ""
+        if lang != "python" and lang.lower().lstrip("{.").rstrip("}") in _PYTHON_LIKE:
+            # Highlighted as Python, so a reader takes it for code that works: it must run.
+            raise DocsFormatError(f"{path}:{i + 1}: write ```python (which runs), not ```{lang}")
         block = Block(path, i + 1, lang, info, "\n".join(body) + "\n")
         _apply_markers(block, pending)
         pending = []
@@ -148,13 +156,17 @@ def _apply_markers(block: Block, bodies: list[str]) -> None:
         block.markers.extend(words)
     if block.markers and block.lang != "python":
         raise DocsFormatError(f"{block.id}: example markers apply to python blocks only")
-    if block.lang == "python" and not block.markers and re.search(r"^def test_", block.code, re.MULTILINE):
+    if block.lang == "python" and not block.markers and DEFINES_TESTS.search(block.code):
         # Run as a plain block, a test module would only define its tests: it would pass untested.
         raise DocsFormatError(f"{block.id}: a block that defines tests needs '<!-- example: pytest -->'")
 
 
 def _is_output(block: Block) -> bool:
-    return block.lang == "text" and re.search(r'title\s*=\s*"Output"', block.info) is not None
+    if _OUTPUT_TITLE.search(block.info) is None:
+        return False
+    if block.lang != "text":
+        raise DocsFormatError(f'{block.id}: an Output fence is ```text title="Output"')
+    return True
 
 
 def _link_chains(blocks: list[Block]) -> None:
@@ -199,18 +211,16 @@ def pytest_modules(blocks: list[Block]) -> list[Block]:
 def checker_sources(blocks: list[Block]) -> dict[str, str]:
     """One module per runnable example (its chain included), as the type checkers read it.
 
-    A line marked with ``REPORTED`` gets both checkers' ignore comments: with unused
-    ignores being errors, the check fails both when the mistake stops being reported and
-    when anything else on the page is.
+    A line marked with ``REPORTED`` gets both checkers' ignore comments for exactly the
+    codes it names: with unused ignores being errors, the check fails both when the mistake
+    stops being reported and when anything else is.
     """
     sources: dict[str, str] = {}
     for block in [*runnable(blocks), *pytest_modules(blocks)]:
         parts = [*block.chain, block]
         code = "\n".join(part.code for part in parts)
         lines = [
-            line.replace(REPORTED, "# type: ignore  # pyright: ignore")
-            if line.rstrip().endswith(REPORTED)
-            else line
+            REPORTED.sub(r"# type: ignore[\g<mypy>]  # pyright: ignore[\g<pyright>]", line)
             for line in code.splitlines()
         ]
         prelude = "" if block.is_pytest else _prelude(code)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import re
 import sys
 import traceback
 import types
@@ -22,7 +21,7 @@ from chatbotkit_sdk import ConversationClient, NotFoundError
 from chatbotkit_sdk._options import BASE_URL_ENV, SECRET_ENV
 from chatbotkit_sdk.testing import FakeChatBotKit
 from scripts.docs_examples import (
-    REPORTED,
+    DEFINES_TESTS,
     Block,
     DocsFormatError,
     checker_sources,
@@ -63,8 +62,11 @@ def _compile(block: Block) -> types.CodeType:
 
 def _run(block: Block) -> str:
     """Run ``block`` after its chain in one fresh module; return what the block printed."""
-    module = types.ModuleType(f"docs_example_{block.line}")
-    sys.modules[module.__name__] = module  # for code that looks itself up (dataclasses, pickling)
+    # Run as a script is, as runpy does it: ``if __name__ == "__main__":`` holds, and code
+    # that looks its module up (dataclasses, pickling) finds it.
+    module = types.ModuleType("__main__")
+    saved = sys.modules["__main__"]
+    sys.modules["__main__"] = module
     try:
         with ConversationClient() as client:
             created = client.create({"name": "docs example"})
@@ -79,7 +81,7 @@ def _run(block: Block) -> str:
                 exec(_compile(block), module.__dict__)
         return printed.getvalue()
     finally:
-        del sys.modules[module.__name__]
+        sys.modules["__main__"] = saved
 
 
 def _lines(text: str) -> list[str]:
@@ -102,18 +104,22 @@ def _run_pytest(block: Block, pytester: pytest.Pytester) -> pytest.RunResult:
     """Run the test module that ``block`` ends, as an application's suite with our plugin."""
     parts = [*block.chain, block]
     for part in parts:
-        assert re.search(r"^def test_", part.code, re.MULTILINE), f"{part.id}: a pytest block defines a test"
+        assert DEFINES_TESTS.search(part.code), f"{part.id}: a pytest block defines a test"
     pytester.makepyfile(**{f"test_docs_{block.line}": "\n\n".join(part.code for part in parts)})
     return pytester.runpytest("-p", "no:cacheprovider")
 
 
-def _test_count(block: Block) -> int:
-    return sum(len(re.findall(r"^def test_\w+", part.code, re.MULTILINE)) for part in [*block.chain, block])
+def _passed_only(result: pytest.RunResult, block: Block) -> None:
+    """Every test passed (none failed, errored, skipped or warned), and at least one per definition."""
+    outcomes = result.parseoutcomes()
+    defined = sum(len(DEFINES_TESTS.findall(part.code)) for part in [*block.chain, block])
+    assert set(outcomes) == {"passed"}, f"{block.id}: {outcomes}"
+    assert outcomes["passed"] >= defined, f"{block.id}: {outcomes['passed']} passed of {defined} defined"
 
 
 @pytest.mark.parametrize("block", PYTEST_MODULES, ids=[b.id for b in PYTEST_MODULES])
 def test_pytest_example_passes(block: Block, pytester: pytest.Pytester) -> None:
-    _run_pytest(block, pytester).assert_outcomes(passed=_test_count(block))
+    _passed_only(_run_pytest(block, pytester), block)
 
 
 def test_the_documents_have_examples_to_run() -> None:
@@ -179,6 +185,12 @@ def test_parse_reads_markers_output_and_chains() -> None:
         ("<!-- example: pytest -->\n\nText between.\n```python\nx = 1\n```\n", "right above a fence"),
         ("```python\nx = 1\n", "never closed"),
         ("```python\ndef test_x():\n    assert False\n```\n", "needs '<!-- example: pytest -->'"),
+        ("```python\nasync def test_x():\n    assert False\n```\n", "needs '<!-- example: pytest -->'"),
+        ("```python\nclass TestX:\n    pass\n```\n", "needs '<!-- example: pytest -->'"),
+        ("```py\nx = 1\n```\n", "not ```py"),
+        ("```pycon\n>>> 1\n```\n", "not ```pycon"),
+        ("```{.python}\nx = 1\n```\n", "not ```{.python}"),
+        ("```python\nx = 1\n```\n\n```console title='output'\nx\n```\n", "an Output fence is"),
     ],
 )
 def test_parse_refuses_what_would_hide_an_example(page: str, message: str) -> None:
@@ -200,16 +212,17 @@ def test_wrong_output_is_caught_and_predefined_names_are_real() -> None:
     page = "x\n\n```python\nprint(conversation.id == client.fetch(conversation.id).result().id)\n```\n"
     right = parse(page + '\n```text title="Output"\nTrue  \n\n```\n', "page.md")[0]
     _check(right)  # trailing spaces and blank lines do not count
-    wrong = parse(page + '\n```text title="Output"\nFalse\n```\n', "page.md")[0]
+    wrong = parse(page + "\n```text title='output'\nFalse\n```\n", "page.md")[0]  # either quote, any case
     with pytest.raises(AssertionError, match="the Output block differs"):
         _check(wrong)
 
 
 def test_a_pytest_example_runs_with_the_plugin_and_can_fail(pytester: pytest.Pytester) -> None:
     module = parse(PAGE, "page.md")[-1]
-    _run_pytest(module, pytester).assert_outcomes(passed=1)
+    _passed_only(_run_pytest(module, pytester), module)
     broken = parse(PAGE.replace("== []", "== [1]"), "page.md")[-1]
-    _run_pytest(broken, pytester).assert_outcomes(failed=1)
+    with pytest.raises(AssertionError, match="failed"):
+        _passed_only(_run_pytest(broken, pytester), broken)
 
 
 def test_the_checkers_see_each_example_with_only_the_names_it_does_not_bind() -> None:
@@ -217,11 +230,21 @@ def test_the_checkers_see_each_example_with_only_the_names_it_does_not_bind() ->
         "x\n\n```python\nprint(conversation.id)\n```\n\n"
         "```python\nfrom chatbotkit_sdk import ConversationClient\n\n"
         "with ConversationClient() as client:\n"
-        '    conversation = client.create({"txt": 1})  ' + REPORTED + "\n```\n"
+        '    conversation = client.create({"txt": 1})  # mypy [call-overload] and pyright '
+        "[reportCallIssue, reportArgumentType] report this\n```\n"
     )
     uses, binds = checker_sources(parse(page, "page.md")).values()
     assert "client = ConversationClient()" in uses.split("print(")[0]
     assert "conversation = " in uses.split("print(")[0]
     assert "client = ConversationClient()" not in binds
     assert "conversation = ConversationClient()" not in binds
-    assert binds.rstrip().endswith('client.create({"txt": 1})  # type: ignore  # pyright: ignore')
+    assert binds.rstrip().endswith(
+        'client.create({"txt": 1})  # type: ignore[call-overload]  '
+        "# pyright: ignore[reportCallIssue, reportArgumentType]"
+    )
+
+
+@pytest.mark.usefixtures("served_fake")
+def test_a_block_runs_as_main() -> None:
+    page = 'x\n\n```python\nif __name__ == "__main__":\n    print("ran")\n```\n'
+    assert _lines(_run(parse(page, "page.md")[0])) == ["ran"]
