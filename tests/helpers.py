@@ -21,11 +21,12 @@ import dataclasses
 import inspect
 import json
 import os
+import re
+import select
 import socket
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -356,30 +357,22 @@ def stop(process: subprocess.Popen[str]) -> str:
     return output
 
 
-def start_cli(
-    *args: str, unbuffered: bool, headers: dict[str, str] | None = None
-) -> tuple[subprocess.Popen[str], int]:
-    """``cli(--port N, *args)`` on a free port, once it answers HTTP: the process and N.
+def start_cli(*args: str, unbuffered: bool) -> tuple[subprocess.Popen[str], int]:
+    """``cli(--port 0, *args)``: the process and the port it announced, once it serves.
 
-    Another process (a parallel test worker) may take the port between ``free_port()``
-    and the fake's bind; the fake then exits, and a new port is tried (three times).
+    The kernel picks the port, so parallel workers never race for one, and the banner
+    names it; it is printed once the socket listens. Returning also proves the banner
+    reaches a pipe while the server runs.
     """
-    for _attempt in range(3):
-        port = free_port()
-        process = cli("--port", str(port), *args, unbuffered=unbuffered)
-        deadline = time.monotonic() + 10
-        while process.poll() is None:
-            try:
-                httpx.get(f"http://127.0.0.1:{port}/v1/conversation/list", headers=headers, timeout=2)
-            except httpx.TransportError:
-                if time.monotonic() > deadline:
-                    stop(process)
-                    raise AssertionError("the fake did not start within 10 s") from None
-                time.sleep(0.05)
-            else:
-                return process, port
+    process = cli("--port", "0", *args, unbuffered=unbuffered)
+    assert process.stdout is not None
+    ready, _, _ = select.select([process.stdout], [], [], 10)
+    banner = process.stdout.readline() if ready else ""
+    found = re.search(r"http://127\.0\.0\.1:(\d+)", banner)
+    if found is None:
         stop(process)
-    raise AssertionError("the fake exited three times: no free port it could bind")
+        raise AssertionError(f"the fake did not announce its port within 10 s: {banner!r}")
+    return process, int(found.group(1))
 
 
 # --- a loopback server that streams JSON Lines ---------------------------------------------
