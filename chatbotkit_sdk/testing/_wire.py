@@ -89,9 +89,9 @@ class Fault:
     """One injected failure, for the next ``times`` matching requests (see ``FakeChatBotKit.fail``).
 
     A fault matches a request for its ``operation`` (a key of
-    ``chatbotkit_api.operations.OPERATIONS``) or its ``path`` (a path template of the spec, such as ``/conversation/{conversationId}/complete``,
-    matched exactly), or any request of the API if it has neither; never one for a path
-    the API does not have. A matching fault fires with ``probability`` (drawn from the
+    ``chatbotkit_api.operations.OPERATIONS``) or its ``path`` (a path template of the spec,
+    such as ``/conversation/{conversationId}/complete``, matched exactly), or any request of
+    the API if it has neither; never one for a path the API does not have. A matching fault fires with ``probability`` (drawn from the
     fake's own ``random.Random``), and each time it fires ``times`` counts down.
     ``latency`` is added before the answer, whatever the kind.
     """
