@@ -91,8 +91,9 @@ class Fault:
     A fault matches a request for its ``operation`` (a key of
     ``chatbotkit_api.operations.OPERATIONS``) or its ``path`` (a path template of the spec,
     such as ``/conversation/{conversationId}/complete``, matched exactly), or any request of
-    the API if it has neither; never one for a path the API does not have. A matching fault fires with ``probability`` (drawn from the
-    fake's own ``random.Random``), and each time it fires ``times`` counts down.
+    the API if it has neither; never one for a path the API does not have. A matching fault
+    fires with ``probability`` (drawn from the fake's own ``random.Random``), and each time
+    it fires ``times`` counts down.
     ``latency`` is added before the answer, whatever the kind.
     """
 
