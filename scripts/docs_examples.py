@@ -24,9 +24,9 @@ The conventions a page's writer follows:
   and the reason is required.
 - A ```` ```text title="Output" ```` fence right after a python block is that block's stdout,
   compared line by line (trailing spaces ignored).
-- A line that shows a mistake the type checkers report ends with the comment
-  ``# mypy [<codes>] and pyright [<rules>] report this``; the type check then requires both
-  checkers to report exactly that on that line, and nothing anywhere else.
+- A line that shows a mistake the type checkers report follows the comment line
+  ``# mypy [<codes>] and pyright [<rules>] report the next line``; the type check then
+  requires both checkers to report exactly that on that line, and nothing anywhere else.
 """
 
 from __future__ import annotations
@@ -38,9 +38,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-#: The comment that marks a line both type checkers must report, with mypy's error codes
-#: and pyright's rules: ``# mypy [call-overload] and pyright [reportCallIssue] report this``.
-REPORTED = re.compile(r"#\s*mypy \[(?P<mypy>[\w, -]+)\] and pyright \[(?P<pyright>[\w, ]+)\] report this\s*$")
+#: The comment line that marks the next line as one both type checkers must report, with
+#: mypy's error codes and pyright's rules (a line of its own, which ruff format leaves be):
+#: ``# mypy [call-overload] and pyright [reportCallIssue] report the next line``.
+REPORTED = re.compile(
+    r"^\s*#\s*mypy \[(?P<mypy>[\w, -]+)\] and pyright \[(?P<pyright>[\w, ]+)\] report the next line\s*$"
+)
 #: What a plain block may use without defining it (see the conventions above), for the
 #: checkers: each line only where the example does not bind that name itself (a name has
 #: one type for mypy, and examples create their own conversations).
@@ -211,18 +214,19 @@ def pytest_modules(blocks: list[Block]) -> list[Block]:
 def checker_sources(blocks: list[Block]) -> dict[str, str]:
     """One module per runnable example (its chain included), as the type checkers read it.
 
-    A line marked with ``REPORTED`` gets both checkers' ignore comments for exactly the
-    codes it names: with unused ignores being errors, the check fails both when the mistake
+    The line after a ``REPORTED`` comment gets both checkers' ignore comments for exactly
+    the codes it names: with unused ignores being errors, the check fails both when the mistake
     stops being reported and when anything else is.
     """
     sources: dict[str, str] = {}
     for block in [*runnable(blocks), *pytest_modules(blocks)]:
         parts = [*block.chain, block]
         code = "\n".join(part.code for part in parts)
-        lines = [
-            REPORTED.sub(r"# type: ignore[\g<mypy>]  # pyright: ignore[\g<pyright>]", line)
-            for line in code.splitlines()
-        ]
+        lines = code.splitlines()
+        for index, line in enumerate(lines[:-1]):
+            if marker := REPORTED.match(line):
+                ignores = f"# type: ignore[{marker['mypy']}]  # pyright: ignore[{marker['pyright']}]"
+                lines[index + 1] = f"{lines[index + 1]}  {ignores}"
         prelude = "" if block.is_pytest else _prelude(code)
         name = re.sub(r"\W", "_", block.id.removesuffix(".md").replace(".md:", "_"))
         sources[f"{name}.py"] = f"# {block.id}\n{prelude}" + "\n".join(lines) + "\n"

@@ -230,8 +230,8 @@ def test_the_checkers_see_each_example_with_only_the_names_it_does_not_bind() ->
         "x\n\n```python\nprint(conversation.id)\n```\n\n"
         "```python\nfrom chatbotkit_sdk import ConversationClient\n\n"
         "with ConversationClient() as client:\n"
-        '    conversation = client.create({"txt": 1})  # mypy [call-overload] and pyright '
-        "[reportCallIssue, reportArgumentType] report this\n```\n"
+        "    # mypy [call-overload] and pyright [reportCallIssue, reportArgumentType] report the next line\n"
+        '    conversation = client.create({"txt": 1})\n```\n'
     )
     uses, binds = checker_sources(parse(page, "page.md")).values()
     assert "client = ConversationClient()" in uses.split("print(")[0]
