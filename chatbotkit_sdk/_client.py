@@ -176,6 +176,8 @@ class ConversationClient(_BaseClient[httpx.Client], SyncResource):
     """The ChatBotKit conversation API, blocking.
 
     ```python
+    from chatbotkit_sdk import ConversationClient
+
     with ConversationClient() as client:  # secret from CHATBOTKIT_API_SECRET
         conversation = client.create({"model": "gpt-4o"})
         print(client.complete(conversation.id, {"text": "Hello!"}).result().text)
@@ -213,9 +215,18 @@ class AsyncConversationClient(_BaseClient[httpx.AsyncClient], AsyncResource):
     """The ChatBotKit conversation API, for async code (asyncio or trio, as httpx).
 
     ```python
-    async with AsyncConversationClient() as client:
-        conversation = await client.create({"model": "gpt-4o"})
-        print((await client.complete(conversation.id, {"text": "Hello!"})).text)
+    import asyncio
+
+    from chatbotkit_sdk import AsyncConversationClient
+
+
+    async def main() -> None:
+        async with AsyncConversationClient() as client:
+            conversation = await client.create({"model": "gpt-4o"})
+            print((await client.complete(conversation.id, {"text": "Hello!"})).text)
+
+
+    asyncio.run(main())
     ```
     """
 

@@ -1,6 +1,7 @@
-"""The Python examples of README.md and docs/: how they are found, and how they are checked.
+"""The Python examples of README.md, docs/ and the SDK's docstrings: how they are found and checked.
 
-Every ```python block of those pages is a promise to a reader that it works. Two checks
+Every ```python block of those pages (and of the docstrings, which the API reference
+shows) is a promise to a reader that it works. Two checks
 keep it: ``tests/scripts/test_docs_examples.py`` runs every block against the embedded
 fake (in ``make test``), and ``make check`` type-checks them, as a user's code, with
 ``mypy --strict`` and pyright (strict) from the files this script writes:
@@ -186,8 +187,13 @@ def _link_chains(blocks: list[Block]) -> None:
 
 
 def documents(root: Path = ROOT) -> list[Path]:
-    """README.md and every page of docs/: the files whose examples run."""
-    return [root / "README.md", *sorted((root / "docs").rglob("*.md"))]
+    """The files whose examples run: README.md, every page of docs/, and the SDK's modules,
+    whose docstrings the API reference shows."""
+    return [
+        root / "README.md",
+        *sorted((root / "docs").rglob("*.md")),
+        *sorted((root / "chatbotkit_sdk").rglob("*.py")),
+    ]
 
 
 def python_blocks(root: Path = ROOT) -> list[Block]:
