@@ -4,7 +4,7 @@
 - ``Harness``: a client of one mode (sync or async) on ``httpx.MockTransport`` that records
   every request and every stream ``Body``; ``ok`` and ``sequence`` make its answers;
 - resolving what a client method returns in either mode: ``settle`` (async), ``run`` (sync);
-- ``jsonl`` (a JSON Lines body), ``free_port`` (a port nothing listens on);
+- ``jsonl`` (a JSON Lines body), ``closed_port`` (a port that refuses connections);
 - the fake as a process: ``cli``, ``start_cli``, ``stop``;
 - ``streaming_server``: a tiny HTTP/1.1 server on 127.0.0.1 that streams JSON Lines, for
   tests that need real sockets (connection pools, early close);
@@ -323,12 +323,14 @@ def jsonl(lines: Iterable[Any], newline: bytes = b"\n") -> bytes:
     return b"".join(json.dumps(line, ensure_ascii=False).encode() + newline for line in lines)
 
 
-def free_port() -> int:
-    """A port of 127.0.0.1 that nothing listens on (the kernel's pick, released at once)."""
+@contextmanager
+def closed_port() -> Iterator[int]:
+    """A port of 127.0.0.1 that refuses connections while the block runs: bound, so that no
+    other process (a parallel worker's server) can take it, but not listening."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
-    return port
+        yield port
 
 
 #: Plugins of this venv that an application's suite of the fake does not use; a child

@@ -60,7 +60,7 @@ from chatbotkit_sdk import (
 from chatbotkit_sdk._core import MAX_BACKOFF, MAX_RETRY_AFTER, ClientCore
 from chatbotkit_sdk._options import ClientOptions
 from chatbotkit_sdk.testing import FakeChatBotKit
-from tests.helpers import BASE_URL, event_types, free_port, new_conversation, settle
+from tests.helpers import BASE_URL, closed_port, event_types, new_conversation, settle
 
 SECRET = "sk_test_Reliab1lity_W3xQ9"
 DELAY = 0.001  # retry_delay: fast tests, and still a real exponential backoff to check
@@ -916,19 +916,20 @@ def test_connection_refused_is_retried_then_a_typed_error(
     mode: str, sleeps: list[float], caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="chatbotkit_sdk")
-    client = (ConversationClient if mode == "sync" else AsyncConversationClient)(
-        secret=SECRET, base_url=f"http://127.0.0.1:{free_port()}", retries=RETRIES, retry_delay=DELAY
-    )
-    for call in (lambda c: c.fetch("cnv_1"), lambda c: c.complete("cnv_1", HELLO).stream()):
-        sleeps.clear()
-        caplog.clear()
-        with pytest.raises(APIConnectionError) as caught:
-            run_call(client, call)
-        assert type(caught.value) is APIConnectionError
-        assert isinstance(caught.value.__cause__, httpx.ConnectError)
-        assert len(sleeps) == RETRIES
-        requests = [r for r in caplog.records if r.getMessage().startswith("request:")]
-        assert len(requests) == RETRIES + 1
+    with closed_port() as port:
+        client = (ConversationClient if mode == "sync" else AsyncConversationClient)(
+            secret=SECRET, base_url=f"http://127.0.0.1:{port}", retries=RETRIES, retry_delay=DELAY
+        )
+        for call in (lambda c: c.fetch("cnv_1"), lambda c: c.complete("cnv_1", HELLO).stream()):
+            sleeps.clear()
+            caplog.clear()
+            with pytest.raises(APIConnectionError) as caught:
+                run_call(client, call)
+            assert type(caught.value) is APIConnectionError
+            assert isinstance(caught.value.__cause__, httpx.ConnectError)
+            assert len(sleeps) == RETRIES
+            requests = [r for r in caplog.records if r.getMessage().startswith("request:")]
+            assert len(requests) == RETRIES + 1
 
 
 STREAM_HEAD = _head(Content_Type="application/jsonl", Transfer_Encoding="chunked")

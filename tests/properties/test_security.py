@@ -37,7 +37,7 @@ from chatbotkit_sdk import (
     StreamError,
 )
 from chatbotkit_sdk.testing import FakeChatBotKit
-from tests.helpers import BASE_URL, free_port, new_conversation, settle
+from tests.helpers import BASE_URL, closed_port, new_conversation, settle
 
 SECRET = "sk_live_N0tToBeLeaked_7Hq2Zx9Kp4"
 AUTH = {"Authorization": f"Bearer {SECRET}"}
@@ -444,10 +444,11 @@ def test_the_secret_never_leaks_in_a_full_flow(mode: str, caplog: pytest.LogCapt
     ):
         client = _mock_client(sync_or_async)
         errors.append(_error_of(lambda call=call, client=client: asyncio.run(settle(call(client)))))  # type: ignore[misc]
-    refused = (ConversationClient if sync_or_async == "sync" else AsyncConversationClient)(
-        secret=SECRET, base_url=f"http://127.0.0.1:{free_port()}", retries=1, retry_delay=0
-    )
-    errors.append(_error_of(lambda: asyncio.run(settle(refused.fetch("cnv_1")))))
+    with closed_port() as port:
+        refused = (ConversationClient if sync_or_async == "sync" else AsyncConversationClient)(
+            secret=SECRET, base_url=f"http://127.0.0.1:{port}", retries=1, retry_delay=0
+        )
+        errors.append(_error_of(lambda: asyncio.run(settle(refused.fetch("cnv_1")))))
 
     kinds = [type(e) for e in errors]
     assert kinds == [
